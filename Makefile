@@ -1,0 +1,58 @@
+# Every target sets up what it needs: a fresh machine needs only Python 3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help serve site test check anchors translations bench clean requirements
+
+help:
+	@echo "make serve         preview the site on http://$(HOST)/"
+	@echo "make site          strict build into site/"
+	@echo "make check         content checks only (fast): build, parity, ids, footnotes, links"
+	@echo "make test          the whole test suite, browser tests included"
+	@echo "make anchors       record newly published paragraph ids in anchors.yml"
+	@echo "make translations  show which French pages are up to date with their English source"
+	@echo "make bench         measure build time, page weight and Lighthouse scores"
+	@echo "make clean         remove the virtual environment and built files"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	@# Make the project's own packages (legaltext) importable, as an editable install would.
+	$(BIN)/python -c "import os, site; open(os.path.join(site.getsitepackages()[0], 'project-root.pth'), 'w').write(os.getcwd())"
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+check: $(STAMP)
+	$(BIN)/python -m tools.check
+
+test: $(STAMP)
+	$(BIN)/python -m tools.browser
+	$(BIN)/python -m pytest
+
+anchors: $(STAMP)
+	$(BIN)/python -m tools.anchors --record
+
+translations: $(STAMP)
+	$(BIN)/python -m tools.translations
+
+bench: $(STAMP)
+	$(BIN)/python -m tools.bench
+
+requirements:
+	$(PYTHON) -m venv .venv-pip-tools
+	.venv-pip-tools/bin/pip install --quiet pip-tools
+	.venv-pip-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	rm -rf .venv-pip-tools
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

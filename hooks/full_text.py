@@ -1,0 +1,23 @@
+"""Assemble the full-text page from the preamble and article pages.
+
+The full text has no text of its own: each line ``<!-- include article-6.md -->``
+is replaced by that page's Markdown (front matter removed, headings one level
+down). An edit to an article therefore appears on both pages, and the ids and
+footnotes are the same on both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from legaltext.assembly import assemble
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.meta.get("assembled"):
+        return markdown
+    return assemble(markdown, Path(page.file.abs_src_path), page.file.src_uri)

@@ -1,0 +1,38 @@
+"""Pass each page's language to the Markdown extensions that depend on it.
+
+mkdocs-static-i18n builds every language in the same process, and MkDocs makes
+a new Markdown converter for each page from ``mdx_configs``. Setting the
+language here, just before each page is rendered, keeps the extensions free of
+state carried from one language's build to the next.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+LANGUAGE_AWARE_EXTENSIONS = (
+    "legaltext.paragraph_ids",
+    "legaltext.footnote_numbers",
+    "legaltext.french_typography",
+)
+LANGUAGES = {"en", "fr"}
+
+
+def page_language(page: Page) -> str:
+    """The language of a page's source file, as mkdocs-static-i18n assigned it."""
+    language = getattr(page.file, "locale", None)
+    if language not in LANGUAGES:
+        raise ValueError(
+            f"{page.file.src_uri}: cannot tell the page's language ({language!r}). "
+            "Fix: put the page under docs/en/ or docs/fr/."
+        )
+    return language
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page)
+    for name in LANGUAGE_AWARE_EXTENSIONS:
+        config.mdx_configs.setdefault(name, {})["language"] = language
+    return markdown

@@ -1,0 +1,34 @@
+"""The one error type the extensions raise for bad content."""
+
+from __future__ import annotations
+
+try:  # Inside MkDocs, a BuildError ends the build with the message and no traceback.
+    from mkdocs.exceptions import BuildError as _Base
+except ImportError:  # pragma: no cover - the extensions also work without MkDocs
+    _Base = ValueError
+
+
+class ContentError(_Base):
+    """Bad input in a source file: says where, what is wrong and how to fix it.
+
+    The site engine adds the file name; the message gives the line where the
+    extension can find it.
+    """
+
+    def __init__(self, what: str, fix: str, line: int | None = None) -> None:
+        self.what = what
+        self.fix = fix
+        self.line = line
+        where = f"line {line}: " if line else ""
+        super().__init__(f"{where}{what} Fix: {fix}")
+
+
+def find_line(source: str, needle: str) -> int | None:
+    """Return the 1-based line of the first line of ``source`` containing ``needle``."""
+    needle = needle.strip()[:40]
+    if not needle:
+        return None
+    for number, line in enumerate(source.splitlines(), start=1):
+        if needle in line:
+            return number
+    return None

@@ -1,0 +1,293 @@
+"""Citable paragraphs: structural, language-independent ids for every paragraph.
+
+Ids come from the labels the document prints ("1.", "(a)", "a)") and from the
+position of a paragraph in its section, never from translated words, so an
+English page and its French translation carry the same ids:
+
+=====================================  ==================  ================
+unit                                   id                  citation (en)
+=====================================  ==================  ================
+article heading                        ``art-6``           art. 6
+numbered paragraph                     ``art-6-2``         art. 6(2)
+point of a numbered paragraph          ``art-13-8-b``      art. 13(8)(b)
+point of an article                    ``art-5-c``         art. 5(c)
+unlabelled paragraph of an article     ``art-9-text``      art. 9
+paragraph n of a counted section       ``pp-3``, ``p-12``  preambular para. 3
+=====================================  ==================  ================
+
+A section starts at a heading whose explicit id names it (``{#preamble}``,
+``{#art-6}``) and ends at the next heading of the same or a higher level.
+Paragraphs nested in other blocks (notes, lists, footnotes) are not citable.
+An id written with attr_list is kept as it is.
+
+The treeprocessor runs at priority 7: after attr_list (8), so explicit ids are
+seen, and before toc and MkDocs' anchor validation (5), so links to these ids
+are checked by a strict build.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from legaltext.errors import ContentError, find_line
+
+PRIORITY = 7
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+# Python-Markdown keeps backslash-escaped characters as STX<code point>ETX
+# until its final unescape step (priority 0), which runs after us.
+_ESCAPED = re.compile("\x02([0-9]+)\x03")
+_NUMBERED = re.compile(r"(?P<label>(?P<number>[0-9]+)\.)\s")
+_POINT = re.compile(r"(?P<label>\((?P<letter>[a-z]{1,2})\)|(?P<bare>[a-z]{1,2})\))\s")
+# What a label attempt looks like: a digit, or an opening parenthesis.
+_LABEL_ATTEMPT = re.compile(r"[0-9(]")
+
+CITATIONS = {
+    "en": {
+        "article": "art. {article}",
+        "paragraph": "art. {article}({paragraph})",
+        "point": "art. {article}({point})",
+        "paragraph_point": "art. {article}({paragraph})({point})",
+        "pp": "preambular para. {n}",
+        "summary": "summary, para. {n}",
+        "p": "para. {n}",
+        "link": "Copy a link to {citation}",
+    },
+    "fr": {
+        "article": "art. {article}",
+        "paragraph": "art. {article}, par. {paragraph}",
+        "point": "art. {article}, al. {point})",
+        "paragraph_point": "art. {article}, par. {paragraph}, al. {point})",
+        "pp": "alinéa {n} du préambule",
+        "summary": "résumé, par. {n}",
+        "p": "par. {n}",
+        "link": "Copier un lien vers {citation}",
+    },
+}
+
+
+def plain_text(element: etree.Element) -> str:
+    """The text of an element and its descendants, escapes resolved."""
+    text = "".join(element.itertext())
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
+
+
+class _Section:
+    """A run of paragraphs that share an id scheme."""
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+
+    def assign(self, paragraph: etree.Element, text: str) -> tuple[str, str | None, dict]:
+        raise NotImplementedError
+
+
+class _CountedSection(_Section):
+    """Paragraphs numbered by position: ``pp-1``, ``pp-2`` …"""
+
+    def __init__(self, level: int, prefix: str) -> None:
+        super().__init__(level)
+        self.prefix = prefix
+        self.count = 0
+
+    def assign(self, paragraph, text):
+        self.count += 1
+        return f"{self.prefix}-{self.count}", None, {"kind": self.prefix, "n": self.count}
+
+
+class _Article(_Section):
+    """Paragraphs of one article, identified by their printed labels."""
+
+    def __init__(self, level: int, article: str, heading_id: str) -> None:
+        super().__init__(level)
+        self.article = article
+        self.heading_id = heading_id
+        self.paragraph: str | None = None
+        self.has_text = False
+
+    def assign(self, paragraph, text):
+        base = {"kind": "paragraph", "article": self.article}
+        numbered = _NUMBERED.match(text)
+        if numbered:
+            self.paragraph = numbered.group("number")
+            return (f"{self.heading_id}-{self.paragraph}", numbered.group("label"),
+                    {**base, "paragraph": self.paragraph})
+        point = _POINT.match(text)
+        if point:
+            letter = point.group("letter") or point.group("bare")
+            if self.paragraph:
+                return (f"{self.heading_id}-{self.paragraph}-{letter}", point.group("label"),
+                        {**base, "kind": "paragraph_point", "paragraph": self.paragraph,
+                         "point": letter})
+            return (f"{self.heading_id}-{letter}", point.group("label"),
+                    {**base, "kind": "point", "point": letter})
+        if _LABEL_ATTEMPT.match(text):
+            raise ContentError(
+                f"Article {self.article}: cannot read the label at the start of the "
+                f"paragraph “{text[:40]}…”.",
+                "start the paragraph with a label as the original prints it: "
+                "“1\\. ” for a numbered paragraph, “(a) ” or “a) ” for a point, "
+                "each followed by a space.",
+            )
+        if self.paragraph:
+            raise ContentError(
+                f"Article {self.article}: the paragraph “{text[:40]}…” has no label, "
+                f"but it follows numbered paragraph {self.paragraph}.",
+                "start it with its number as printed (for example "
+                f"“{int(self.paragraph) + 1}\\. ”), or join it to the paragraph before.",
+            )
+        if self.has_text:
+            raise ContentError(
+                f"Article {self.article}: two paragraphs without a label would both get "
+                f"the id {self.heading_id}-text (the second is “{text[:40]}…”).",
+                "give the second paragraph its label as printed, or join the two.",
+            )
+        self.has_text = True
+        return f"{self.heading_id}-text", None, {**base, "kind": "article"}
+
+
+class CitableParagraphsTreeprocessor(Treeprocessor):
+    """Give every citable paragraph its id, label markup and copy-link."""
+
+    def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        config = self.extension.getConfigs()
+        language = config["language"]
+        if language not in CITATIONS:
+            raise ValueError(f"paragraph_ids: no citation format for language {language!r}")
+        self.citations = CITATIONS[language]
+        article_heading = re.compile(config["article_heading"])
+        counted = config["counted_sections"]
+        source = self.extension.source
+        seen: dict[str, str] = {}
+        section: _Section | None = None
+
+        for element in list(root):
+            text = plain_text(element).strip()
+            if element.tag in HEADINGS:
+                level = int(element.tag[1])
+                heading_id = element.get("id")
+                if not heading_id:
+                    raise ContentError(
+                        f"The heading “{text}” has no explicit id.",
+                        "write a language-independent id after it, e.g. "
+                        "“## Conclusion {#conclusion}”, the same on the English and French page.",
+                        find_line(source, text),
+                    )
+                self._claim(seen, heading_id, f"heading “{text}”", source, text)
+                if section and level <= section.level:
+                    section = None
+                article = article_heading.fullmatch(heading_id)
+                if article:
+                    section = _Article(level, article.group("number"), heading_id)
+                    element.set("data-cite", self.citations["article"].format(
+                        article=article.group("number")))
+                elif heading_id in counted:
+                    section = _CountedSection(level, counted[heading_id])
+                continue
+            if element.tag != "p" or section is None:
+                continue
+            if element.get("id") and isinstance(section, _CountedSection):
+                # An explicit id takes the paragraph out of the count (a standfirst, a note).
+                self._claim(seen, element.get("id"), f"paragraph “{text[:40]}…”", source, text)
+                continue
+            try:
+                new_id, label, parts = section.assign(element, text)
+            except ContentError as error:
+                raise ContentError(error.what, error.fix, find_line(source, text[:30])) from None
+            paragraph_id = element.get("id") or new_id
+            self._claim(seen, paragraph_id, f"paragraph “{text[:40]}…”", source, text)
+            self._decorate(element, paragraph_id, label, parts)
+
+    def _claim(self, seen: dict[str, str], element_id: str, what: str, source: str,
+               text: str) -> None:
+        if element_id in seen:
+            raise ContentError(
+                f"Duplicate id “{element_id}”: the {what} has the same id as the "
+                f"{seen[element_id]}.",
+                "every id must be unique on the page. If the original repeats a label, set "
+                "the id explicitly on the line after the paragraph, e.g. “{: #art-5-m }”.",
+                find_line(source, text[:30]),
+            )
+        seen[element_id] = what
+
+    def _decorate(self, paragraph: etree.Element, paragraph_id: str, label: str | None,
+                  parts: dict) -> None:
+        citation = self.citations[parts["kind"]].format(**parts)
+        paragraph.set("id", paragraph_id)
+        paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable"])))
+        paragraph.set("data-cite", citation)
+        if label:
+            self._wrap_label(paragraph, label)
+        link = etree.Element("a", {
+            "class": "paragraph-link",
+            "href": f"#{paragraph_id}",
+            "aria-label": self.citations["link"].format(citation=citation),
+        })
+        if parts["kind"] in ("p", "summary", "pp"):
+            # Unlabelled numbered paragraphs show their number in the margin,
+            # as UN reports do; it is the link.
+            link.set("class", "paragraph-link paragraph-number")
+            link.text = str(parts["n"])
+        link.tail = paragraph.text
+        paragraph.text = None
+        paragraph.insert(0, link)
+
+    @staticmethod
+    def _wrap_label(paragraph: etree.Element, label: str) -> None:
+        """Put the printed label (kept as text) in a span, so it can hang in the margin."""
+        text = _ESCAPED.sub(lambda m: chr(int(m.group(1))), paragraph.text or "")
+        span = etree.Element("span", {"class": "paragraph-label"})
+        span.text = label
+        span.tail = text[len(label):]
+        paragraph.text = None
+        paragraph.insert(0, span)
+
+
+class _SourceRecorder(Preprocessor):
+    """Keep the source so that errors can name a line."""
+
+    def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.source = "\n".join(lines)
+        return lines
+
+
+class CitableParagraphsExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "counted_sections": [
+                {}, "Heading id -> id prefix of the paragraphs it numbers by position."],
+            "article_heading": [
+                r"art-(?P<number>[0-9]+)",
+                "Regular expression matching the explicit id of an article heading; "
+                "its group 'number' is the article number."],
+            "language": ["en", "Language of the page, for citations and link labels."],
+        }
+        self.source = ""
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(_SourceRecorder(md, self), "citable_source", 35)
+        md.treeprocessors.register(
+            CitableParagraphsTreeprocessor(md, self), "citable_paragraphs", PRIORITY)
+
+    def reset(self) -> None:
+        self.source = ""
+
+
+def makeExtension(**kwargs) -> CitableParagraphsExtension:  # pragma: no cover
+    return CitableParagraphsExtension(**kwargs)

@@ -1,0 +1,109 @@
+"""Shared fixtures: one strict EN+FR build for the whole suite, a local server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("en", "fr")
+
+
+def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml",
+               cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run a real, strict MkDocs build; return the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "--config-file", str(config), "--site-dir", str(destination)],
+        cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once, strictly, in both languages."""
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(destination)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return destination
+
+
+def source_pages(language: str = "en") -> list[str]:
+    """Source paths of every page of one language, relative to its folder."""
+    folder = DOCS / language
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
+def built_page(site: Path, source: str, language: str) -> Path:
+    """The HTML file built from ``source`` (e.g. ``declaration/article-6.md``)."""
+    stem = source.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    prefix = Path("fr") if language == "fr" else Path()
+    return site / prefix / stem / "index.html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium. Missing it is an error in CI and where REQUIRE_BROWSER is set."""
+    executable = system_chromium() or playwright_chromium()
+    if not executable:
+        message = "no Chromium found: install one or set CHROMIUM_PATH (see README)"
+        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request and console error, allowing only 127.0.0.1."""
+    context = browser.new_context(base_url=server)
+    page = context.new_page()
+    page.requests = []
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error"
+            and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+    def record(route):
+        page.requests.append(route.request.url)
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", record)
+    yield page
+    context.close()
