@@ -11,17 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from legaltext.documents import split_front_matter
 from legaltext.errors import ContentError
 
 INCLUDE = re.compile(r"^<!-- include (?P<name>[\w.-]+\.md) -->\s*$")
 _FENCE = re.compile(r"^(```|~~~)")
-_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
-
-
-def body(markdown: str) -> str:
-    """The Markdown of a page without its front matter."""
-    return _FRONT_MATTER.sub("", markdown, count=1)
-
 
 def demote_headings(markdown: str) -> str:
     """Move every ATX heading one level down, leaving fenced code alone."""
@@ -51,5 +45,5 @@ def assemble(markdown: str, path: Path, name: str) -> str:
                 "correct the file name in the include line, or remove the line.",
                 number,
             )
-        lines.append(demote_headings(body(included.read_text(encoding="utf-8"))))
+        lines.append(demote_headings(split_front_matter(included.read_text(encoding="utf-8"))[1]))
     return "\n".join(lines)

@@ -32,6 +32,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -189,8 +190,12 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                 article = article_heading.fullmatch(heading_id)
                 if article:
                     section = _Article(level, article.group("number"), heading_id)
-                    element.set("data-cite", self.citations["article"].format(
-                        article=article.group("number")))
+                    citation = self.citations["article"].format(article=article.group("number"))
+                    element.set("data-cite", citation)
+                    self.extension.getConfig("units").append(
+                        {"id": heading_id, "label": text, "citation": citation,
+                         "kind": "heading", "article": article.group("number"),
+                         "element": element})
                 elif heading_id in counted:
                     section = _CountedSection(level, counted[heading_id])
                 continue
@@ -223,6 +228,9 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
     def _decorate(self, paragraph: etree.Element, paragraph_id: str, label: str | None,
                   parts: dict) -> None:
         citation = self.citations[parts["kind"]].format(**parts)
+        self.extension.getConfig("units").append(
+            {"id": paragraph_id, "label": label, "citation": citation, **parts,
+             "element": paragraph})
         paragraph.set("id", paragraph_id)
         paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable"])))
         paragraph.set("data-cite", citation)
@@ -265,6 +273,26 @@ class _SourceRecorder(Preprocessor):
         return lines
 
 
+class _UnitHtml(Postprocessor):
+    """Give each recorded unit its final HTML, once every processor has run."""
+
+    def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        for unit in self.extension.getConfig("units"):
+            element = unit.pop("element", None)
+            if element is None:
+                continue
+            html = self.md.serializer(element)
+            for processor in self.md.postprocessors:
+                if processor is not self:
+                    html = processor.run(html)
+            unit["html"] = html.strip()
+        return text
+
+
 class CitableParagraphsExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
@@ -275,6 +303,8 @@ class CitableParagraphsExtension(Extension):
                 "Regular expression matching the explicit id of an article heading; "
                 "its group 'number' is the article number."],
             "language": ["en", "Language of the page, for citations and link labels."],
+            "units": [[], "A list that receives each citable unit of the page (id, kind, "
+                          "label, citation, html), for the machine-readable edition."],
         }
         self.source = ""
         super().__init__(**kwargs)
@@ -284,6 +314,8 @@ class CitableParagraphsExtension(Extension):
         md.preprocessors.register(_SourceRecorder(md, self), "citable_source", 35)
         md.treeprocessors.register(
             CitableParagraphsTreeprocessor(md, self), "citable_paragraphs", PRIORITY)
+        # Last of all postprocessors, so that the units' HTML is final.
+        md.postprocessors.register(_UnitHtml(md, self), "citable_units", 0)
 
     def reset(self) -> None:
         self.source = ""

@@ -1,0 +1,45 @@
+/* Copy a paragraph's link and citation; keep the paragraph when switching language.
+   Without JavaScript, the link symbol is a plain link to the paragraph. */
+(function () {
+  "use strict";
+
+  var context = document.querySelector(".citation-context");
+  var status = document.querySelector(".copy-status");
+
+  function announce(message) {
+    if (!status) return;
+    status.textContent = message;
+    window.setTimeout(function () { status.textContent = ""; }, 2500);
+  }
+
+  function citationFor(element) {
+    var title = context ? context.dataset.citeTitle : document.title;
+    return title + ", " + element.dataset.cite;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.paragraph-link");
+    if (!link || !context || !navigator.clipboard) return;
+    event.preventDefault();
+    var target = link.closest("[data-cite]");
+    var url = location.origin + location.pathname + link.getAttribute("href");
+    history.replaceState(null, "", link.getAttribute("href"));
+    // Re-apply :target after replaceState, which does not trigger it by itself.
+    location.replace(link.getAttribute("href"));
+    navigator.clipboard.writeText(citationFor(target) + ", " + url).then(
+      function () { announce(context.dataset.copied); },
+      function () { announce(context.dataset.copyFailed); }
+    );
+  });
+
+  // The language menu links to the same page in the other language; add the
+  // fragment, so that the reader lands on the same paragraph.
+  function keepFragmentInLanguageLinks() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      var href = link.getAttribute("href").split("#")[0];
+      link.setAttribute("href", href + location.hash);
+    });
+  }
+  keepFragmentInLanguageLinks();
+  window.addEventListener("hashchange", keepFragmentInLanguageLinks);
+})();

@@ -1,0 +1,27 @@
+"""Mark French pages whose English source has changed since they were translated.
+
+The template then shows a notice; the build does not fail, since an English
+correction may rightly be published before its translation is reviewed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from page_language import page_language
+from tools.translations import status
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page)
+    if language == "en":
+        return markdown
+    root = Path(config.docs_dir)
+    relative = Path(page.file.abs_src_path).relative_to(root / language)
+    state, _recorded, _current = status(Path(page.file.abs_src_path), root / "en" / relative)
+    page.meta["translation_outdated"] = state != "up to date"
+    return markdown

@@ -1,0 +1,87 @@
+"""Documents made of several pages, read from their Markdown sources.
+
+A document is a top-level folder of pages (``declaration/``) or a single page
+(``essay.md``), its pages in navigation order. These helpers know nothing of
+the site engine: they take a language's source folder and the navigation as
+a list of paths.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from legaltext.errors import ContentError
+from legaltext.footnote_numbers import footnote_definitions
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    """The front matter of a page (a mapping) and the Markdown that follows it."""
+    match = _FRONT_MATTER.match(markdown)
+    if not match:
+        return {}, markdown
+    meta = yaml.safe_load(match.group("yaml") or "") or {}
+    if not isinstance(meta, dict):
+        raise ContentError("The front matter is not a list of “key: value” lines.",
+                           "write it as “title: …” and “description: …” lines between the "
+                           "two “---” lines.", 2)
+    return meta, markdown[match.end():]
+
+
+def nav_paths(items: Iterable) -> Iterator[str]:
+    """Source paths of a MkDocs-style navigation, in order."""
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from nav_paths(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            yield value
+
+
+def document_of(path: str) -> str:
+    """The document a page belongs to: its top-level folder, or the page itself."""
+    return path.split("/", 1)[0]
+
+
+def document_footnotes(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:
+    """Footnotes of the document containing ``page_path``: number -> {text, path}.
+
+    Raises ContentError when the numbers do not increase through the document's
+    pages in navigation order.
+    """
+    document = document_of(page_path)
+    footnotes: dict[str, dict[str, str]] = {}
+    last: tuple[int, str] | None = None
+    for path in nav:
+        if document_of(path) != document or not (root / path).is_file():
+            continue
+        for label, text, line in footnote_definitions((root / path).read_text(encoding="utf-8")):
+            if not label.isdigit():
+                continue  # the footnote extension names this error on the page itself
+            if last and int(label) <= last[0]:
+                raise ContentError(
+                    f"{root.name}/{path}: footnote {label} comes after footnote {last[0]} "
+                    f"of {root.name}/{last[1]} in the document's reading order.",
+                    "footnotes are numbered through the whole document, as in the original; "
+                    "correct the number, or the page it is on.",
+                    line,
+                )
+            last = (int(label), path)
+            footnotes[label] = {"text": text, "path": path}
+    return footnotes
+
+
+def footnote_index(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:
+    """The ``document_index`` the footnote extension takes, with links relative to the page."""
+    page_dir = posixpath.dirname(page_path) or "."
+    return {
+        number: {"text": footnote["text"],
+                 "href": posixpath.relpath(footnote["path"], page_dir) + f"#fn:{number}"}
+        for number, footnote in document_footnotes(page_path, root, nav).items()
+    }
