@@ -18,6 +18,8 @@ LANGUAGE_AWARE_EXTENSIONS = (
     "legaltext.french_typography",
 )
 LANGUAGES = {"en", "fr"}
+# The title of the heading permalinks that the toc extension makes.
+PERMALINK_TITLES = {"en": "Link to this section", "fr": "Lien vers cette section"}
 
 
 def page_language(page: Page) -> str:
@@ -35,4 +37,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page)
     for name in LANGUAGE_AWARE_EXTENSIONS:
         config.mdx_configs.setdefault(name, {})["language"] = language
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLES[language]
     return markdown

@@ -212,6 +212,24 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
             paragraph_id = element.get("id") or new_id
             self._claim(seen, paragraph_id, f"paragraph “{text[:40]}…”", source, text)
             self._decorate(element, paragraph_id, label, parts)
+        self._add_aliases(root, config["aliases"], seen)
+
+    @staticmethod
+    def _add_aliases(root: etree.Element, aliases: dict[str, str], seen: dict[str, str]) -> None:
+        """Keep each retired id as an empty anchor inside the element that replaced it."""
+        if not aliases:
+            return
+        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        for old, new in aliases.items():
+            if old in by_id or old in seen:
+                raise ContentError(
+                    f"The alias “{old}” is still the id of an element on this page.",
+                    "an alias is only for an id that no longer exists; remove the alias entry.")
+            if new not in by_id:
+                raise ContentError(
+                    f"The alias “{old}” points to “{new}”, which is not an id on this page.",
+                    "point the alias at the id that now holds that text.")
+            by_id[new].insert(0, etree.Element("span", {"id": old, "class": "anchor-alias"}))
 
     def _claim(self, seen: dict[str, str], element_id: str, what: str, source: str,
                text: str) -> None:
@@ -303,6 +321,8 @@ class CitableParagraphsExtension(Extension):
                 "Regular expression matching the explicit id of an article heading; "
                 "its group 'number' is the article number."],
             "language": ["en", "Language of the page, for citations and link labels."],
+            "aliases": [{}, "Old id -> current id: the old id is kept as an empty anchor in "
+                            "the element that now has the current id, so old links still land."],
             "units": [[], "A list that receives each citable unit of the page (id, kind, "
                           "label, citation, html), for the machine-readable edition."],
         }

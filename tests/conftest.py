@@ -10,8 +10,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 
@@ -53,19 +55,52 @@ def built_page(site: Path, source: str, language: str) -> Path:
     return site / prefix / stem / "index.html"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def site_path() -> str:
+    """The path of site_url (``/international-solidarity/``), where GitHub Pages serves the site."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    return urlsplit(config["site_url"]).path
+
+
+class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under its site_url path and answers unknown paths with /404.html,
+    as GitHub Pages does."""
+
+    prefix = "/"
+
+    def send_head(self):
+        if not self.path.startswith(self.prefix):
+            self.path = "/404.html"
+        else:
+            self.path = "/" + self.path[len(self.prefix):]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and not (target / "index.html").is_file() or not target.exists():
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         pass
 
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    """The built site served on 127.0.0.1 under its site_url path; yields the base URL,
+    ending with a slash."""
+    handler = functools.partial(type("Handler", (PagesLikeHandler,), {"prefix": site_path()}),
+                                directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{site_path()}"
     httpd.shutdown()
 
 
@@ -89,6 +124,7 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A fresh page that records every request and console error, allowing only 127.0.0.1."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
     context = browser.new_context(base_url=server)
     page = context.new_page()
     page.requests = []
@@ -99,7 +135,7 @@ def page(browser, server):
 
     def record(route):
         page.requests.append(route.request.url)
-        if route.request.url.startswith(server):
+        if route.request.url.startswith(origin + "/"):
             route.continue_()
         else:
             route.abort()

@@ -23,8 +23,7 @@
     event.preventDefault();
     var target = link.closest("[data-cite]");
     var url = location.origin + location.pathname + link.getAttribute("href");
-    history.replaceState(null, "", link.getAttribute("href"));
-    // Re-apply :target after replaceState, which does not trigger it by itself.
+    // Replace, not push: copying a link should not add a step to the back button.
     location.replace(link.getAttribute("href"));
     navigator.clipboard.writeText(citationFor(target) + ", " + url).then(
       function () { announce(context.dataset.copied); },

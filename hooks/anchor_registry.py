@@ -1,0 +1,44 @@
+"""Published ids never disappear: check the built pages against anchors.yml.
+
+Before rendering, each page gets its aliases (retired id -> current id), which
+the paragraph extension keeps as anchors; after the English build, every
+registered id must still be on its page or have an alias.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import BuildError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from page_language import page_language
+from tools.anchors import english_sources, load, missing_ids
+from tools.built_site import built_ids
+
+EXTENSION = "legaltext.paragraph_ids"
+log = logging.getLogger("mkdocs.hooks.anchor_registry")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    root = Path(config.docs_dir) / page_language(page)
+    source = Path(page.file.abs_src_path).relative_to(root).as_posix()
+    aliases = load()["aliases"].get(source) or {}
+    config.mdx_configs.setdefault(EXTENSION, {})["aliases"] = dict(aliases)
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.theme["language"] != "en":
+        return
+    registry = load()
+    published = built_ids(Path(config.site_dir), "", english_sources())
+    problems = missing_ids(registry, published)
+    if problems:
+        raise BuildError("\n".join(problems))
+    new = sum(len(set(ids) - set(registry["pages"].get(page, []))) for page, ids in published.items())
+    if new:
+        log.info(f"{new} ids are not yet in anchors.yml; `make anchors` records them.")

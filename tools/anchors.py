@@ -1,0 +1,92 @@
+"""The anchor registry: every published id, page by page, and the aliases of retired ids.
+
+A published paragraph URL is a public contract. ``anchors.yml`` lists the ids
+of every page as published; the build fails when one of them disappears
+without an alias. ``make anchors`` builds the site and records new ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from tools.built_site import built_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = ROOT / "anchors.yml"
+HEADER = """\
+# Every published id, page by page (English source paths; French pages carry the same ids).
+# Never delete an id: if a paragraph's id must change, add an alias under `aliases`
+# (old id: new id) so that old links still land on the paragraph.
+# `make anchors` adds the ids of new paragraphs.
+"""
+
+
+def load(path: Path = REGISTRY) -> dict:
+    """The registry as {"pages": {page: [ids]}, "aliases": {page: {old: new}}}."""
+    if not path.is_file():
+        return {"pages": {}, "aliases": {}}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {"pages": data.get("pages") or {}, "aliases": data.get("aliases") or {}}
+
+
+def missing_ids(registry: dict, published: dict[str, list[str]]) -> list[str]:
+    """Problems: registered ids that a page no longer has and that no alias covers."""
+    problems = []
+    for page, ids in registry["pages"].items():
+        aliases = registry["aliases"].get(page) or {}
+        present = set(published.get(page, []))
+        for anchor in ids:
+            if anchor not in present and anchor not in aliases:
+                problems.append(
+                    f"docs/en/{page}: the published id “{anchor}” has disappeared. Fix: restore "
+                    f"it, or add an alias in anchors.yml under aliases → {page} → "
+                    f"“{anchor}: <the id that now holds this text>”, so that old links still land."
+                )
+    return problems
+
+
+def record(published: dict[str, list[str]], path: Path = REGISTRY) -> int:
+    """Add the ids not yet registered; return how many were added."""
+    registry = load(path)
+    added = 0
+    for page, ids in sorted(published.items()):
+        known = registry["pages"].setdefault(page, [])
+        new = [anchor for anchor in ids if anchor not in known]
+        known.extend(new)
+        added += len(new)
+    path.write_text(HEADER + yaml.safe_dump(
+        {"pages": registry["pages"], "aliases": registry["aliases"]},
+        allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    return added
+
+
+def english_sources() -> list[str]:
+    folder = ROOT / "docs" / "en"
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--record", action="store_true", help="add new ids to anchors.yml")
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as site_dir:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
+            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if result.returncode:
+            return result.returncode
+        published = built_ids(Path(site_dir), "", english_sources())
+    if arguments.record:
+        print(f"anchors.yml: {record(published)} new ids recorded.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
