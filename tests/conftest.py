@@ -75,6 +75,11 @@ class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         target = Path(self.translate_path(self.path))
         if target.is_dir() and not (target / "index.html").is_file() or not target.exists():
             return self._not_found()
+        if target.is_dir() and not self.path.split("?")[0].endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", self.prefix + self.path.lstrip("/") + "/")
+            self.end_headers()
+            return None
         return super().send_head()
 
     def _not_found(self):
