@@ -2,7 +2,8 @@
 
 Before rendering, each page gets its aliases (retired id -> current id), which
 the paragraph extension keeps as anchors; after the English build, every
-registered id must still be on its page or have an alias.
+registered id must still be on its page or have an alias. The French pages
+carry the same ids, which the translation parity check enforces.
 """
 
 from __future__ import annotations
@@ -16,26 +17,31 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from page_language import page_language
-from tools.anchors import english_sources, load, missing_ids
+from tools.anchors import aliases_for, english_sources, load, missing_ids
 from tools.built_site import built_ids
 
 EXTENSION = "legaltext.paragraph_ids"
 log = logging.getLogger("mkdocs.hooks.anchor_registry")
 
 
+def _registry(config: MkDocsConfig) -> dict:
+    """The registry beside mkdocs.yml."""
+    return load(Path(config.config_file_path).parent / "anchors.yml")
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     root = Path(config.docs_dir) / page_language(page)
     source = Path(page.file.abs_src_path).relative_to(root).as_posix()
-    aliases = load()["aliases"].get(source) or {}
-    config.mdx_configs.setdefault(EXTENSION, {})["aliases"] = dict(aliases)
+    aliases = aliases_for(_registry(config), source, bool(page.meta.get("assembled")))
+    config.mdx_configs.setdefault(EXTENSION, {})["aliases"] = aliases
     return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if config.theme["language"] != "en":
         return
-    registry = load()
-    published = built_ids(Path(config.site_dir), "", english_sources())
+    registry = _registry(config)
+    published = built_ids(Path(config.site_dir), "", english_sources(Path(config.docs_dir)))
     problems = missing_ids(registry, published)
     if problems:
         raise BuildError("\n".join(problems))

@@ -14,10 +14,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from legaltext.documents import footnote_index, nav_paths
+from legaltext.documents import check_footnote_order, footnote_index, nav_paths
 from page_language import page_language
 
 EXTENSION = "legaltext.footnote_numbers"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = Path(config.docs_dir) / config.theme["language"]
+    check_footnote_order(root, list(nav_paths(config.nav)))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

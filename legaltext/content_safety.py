@@ -6,8 +6,10 @@ reader's browser: ``<script>``, ``<iframe>`` and other embedding elements, inlin
 event handlers (``onclick=`` …) and ``javascript:`` URLs, whether they come from
 raw HTML or from Markdown (links, attr_list attributes).
 
-The treeprocessor runs at priority 1, after every other processor has built
-the tree and stashed the raw HTML it keeps.
+The check runs twice: at priority 19, right after the inline patterns (20)
+have stashed inline HTML and made links, so that it speaks before any other
+extension stumbles on the content; and at priority 1, after attr_list (8) and
+every other processor has set attributes.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from legaltext.errors import ContentError, find_line
 
-PRIORITY = 1
+PRIORITIES = {"content_safety_early": 19, "content_safety": 1}
 FORBIDDEN_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
                       "base", "form", "meta", "link", "style"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
@@ -95,7 +97,8 @@ class ContentSafetyExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(_SourceRecorder(md, self), "content_safety_source", 37)
-        md.treeprocessors.register(ContentSafetyTreeprocessor(md, self), "content_safety", PRIORITY)
+        for name, priority in PRIORITIES.items():
+            md.treeprocessors.register(ContentSafetyTreeprocessor(md, self), name, priority)
 
     def reset(self) -> None:
         self.source = ""

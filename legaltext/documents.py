@@ -50,31 +50,36 @@ def document_of(path: str) -> str:
 
 
 def document_footnotes(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:
-    """Footnotes of the document containing ``page_path``: number -> {text, path}.
-
-    Raises ContentError when the numbers do not increase through the document's
-    pages in navigation order.
-    """
+    """Footnotes of the document containing ``page_path``: number -> {text, path}."""
     document = document_of(page_path)
     footnotes: dict[str, dict[str, str]] = {}
-    last: tuple[int, str] | None = None
     for path in nav:
-        if document_of(path) != document or not (root / path).is_file():
+        if document_of(path) == document and (root / path).is_file():
+            for label, text, _line in footnote_definitions((root / path).read_text(encoding="utf-8")):
+                footnotes[label] = {"text": text, "path": path}
+    return footnotes
+
+
+def check_footnote_order(root: Path, nav: list[str]) -> None:
+    """Raise ContentError when footnote numbers do not increase through a document's pages."""
+    last: dict[str, tuple[int, str]] = {}
+    for path in nav:
+        if not (root / path).is_file():
             continue
-        for label, text, line in footnote_definitions((root / path).read_text(encoding="utf-8")):
+        document = document_of(path)
+        for label, _text, line in footnote_definitions((root / path).read_text(encoding="utf-8")):
             if not label.isdigit():
                 continue  # the footnote extension names this error on the page itself
-            if last and int(label) <= last[0]:
+            previous = last.get(document)
+            if previous and int(label) <= previous[0]:
                 raise ContentError(
-                    f"{root.name}/{path}: footnote {label} comes after footnote {last[0]} "
-                    f"of {root.name}/{last[1]} in the document's reading order.",
+                    f"docs/{root.name}/{path}, line {line}: footnote {label} comes after "
+                    f"footnote {previous[0]} of docs/{root.name}/{previous[1]} in the document's "
+                    "reading order.",
                     "footnotes are numbered through the whole document, as in the original; "
                     "correct the number, or the page it is on.",
-                    line,
                 )
-            last = (int(label), path)
-            footnotes[label] = {"text": text, "path": path}
-    return footnotes
+            last[document] = (int(label), path)
 
 
 def footnote_index(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from legaltext.documents import document_of, split_front_matter
 from tools.built_site import built_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,9 +68,24 @@ def record(published: dict[str, list[str]], path: Path = REGISTRY) -> int:
     return added
 
 
-def english_sources() -> list[str]:
-    folder = ROOT / "docs" / "en"
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+def english_sources(docs: Path = ROOT / "docs") -> list[str]:
+    """The English pages whose ids the registry lists. An assembled page (the full text)
+    only repeats the ids of the pages it is made of, which are registered there."""
+    folder = docs / "en"
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
+                  if not split_front_matter(path.read_text("utf-8"))[0].get("assembled"))
+
+
+def aliases_for(registry: dict, page: str, assembled: bool) -> dict[str, str]:
+    """The aliases that apply to a page; an assembled page takes those of its whole document."""
+    if not assembled:
+        return dict(registry["aliases"].get(page) or {})
+    document = document_of(page)
+    merged: dict[str, str] = {}
+    for other, aliases in registry["aliases"].items():
+        if document_of(other) == document:
+            merged.update(aliases or {})
+    return merged
 
 
 def main(argv: list[str] | None = None) -> int:
