@@ -14,6 +14,7 @@ from tests.conftest import DOCS, LANGUAGES, built_page, source_pages
 EXPECTED_PAGES = [
     "index.md", "about.md", "essay.md", "declaration/index.md", "declaration/preamble.md",
     *[f"declaration/article-{n}.md" for n in range(1, 14)], "declaration/full-text.md",
+    "changelog.md",
 ]
 # Attributes by which a page makes the browser fetch something.
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -25,18 +26,19 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?P<url>[^'")\s]+)""")
 
 def test_the_expected_pages_exist_in_both_languages():
     for language in LANGUAGES:
-        assert sorted(source_pages(language)) == sorted(EXPECTED_PAGES), language
+        assert set(EXPECTED_PAGES) <= set(source_pages(language)), language
+    assert source_pages("en") == source_pages("fr")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_is_built_in_each_language(site: Path, language: str):
-    for source in EXPECTED_PAGES:
+    for source in source_pages(language):
         assert built_page(site, source, language).is_file(), (language, source)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_html_lang_is_the_page_language(site: Path, language: str):
-    for source in EXPECTED_PAGES:
+    for source in source_pages(language):
         html = BeautifulSoup(built_page(site, source, language).read_text("utf-8"), "html.parser")
         assert html.html["lang"] == language, (language, source)
 
