@@ -87,15 +87,24 @@ def collapse_layout_space(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
-def printed_text(unit_html: str) -> str:
-    """The words of a unit as printed (see the module docstring)."""
+def printed_fragment(unit_html: str, keep_footnote_markers: bool = False) -> HtmlElement:
+    """A unit's element with only its printed words left (and, if asked, its footnote
+    markers): the one place that says what the printed text is."""
     element = fragment(unit_html)
     for child in list(element.iterdescendants()):
-        if is_site_addition(child) or footnote_number(child) is not None:
+        if is_site_addition(child):
             child.drop_tree()
+        elif footnote_number(child) is not None:
+            if not keep_footnote_markers:
+                child.drop_tree()
         elif is_editorial_mark(child):
             drop_with_space_before(child)
-    return collapse_layout_space(element.text_content())
+    return element
+
+
+def printed_text(unit_html: str) -> str:
+    """The words of a unit as printed (see the module docstring)."""
+    return collapse_layout_space(printed_fragment(unit_html).text_content())
 
 
 def fingerprint(text: str) -> str:
