@@ -45,6 +45,8 @@ _INLINE = {"em": "i", "i": "i", "strong": "b", "b": "b", "sub": "sub", "sup": "s
 # Inline elements whose words are kept without markup of their own.
 _TRANSPARENT = {"span", "abbr", "a"}
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")
+# Elements whose content is text with inline markup.
+_TEXT_BLOCKS = {"p", "num"}
 
 _EIDS = [
     (re.compile(r"pp-(?P<n>[0-9]+)"), "preamble__p_{n}"),
@@ -209,6 +211,19 @@ def _paragraph(parent: etree._Element, record: dict, **attributes: str) -> None:
     _trim(block)
 
 
+def _with_children(records: list[dict]) -> set[str]:
+    """Ids of the articles and paragraphs that contain paragraphs or points."""
+    return {_parent_id(record["id"]) for record in records
+            if record["kind"] in ("paragraph", "point")}
+
+
+def eids(records: list[dict]) -> dict[str, str]:
+    """Unit id -> eId, for the units of a declaration in reading order."""
+    with_children = _with_children(records)
+    return {record["id"]: eid(record["id"], _parent_id(record["id"]) in with_children)
+            for record in records}
+
+
 def declaration(records: list[dict], language: str, work: Work, generated: str) -> bytes:
     """The Akoma Ntoso document, as UTF-8 bytes, of a declaration in one language.
 
@@ -217,9 +232,8 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
     """
     if language not in LANGUAGES:
         raise DataError(f"no Akoma Ntoso language code for {language!r}.")
-    # Articles and paragraphs that contain paragraphs or points.
-    with_children = {_parent_id(record["id"]) for record in records
-                     if record["kind"] in ("paragraph", "point")}
+    with_children = _with_children(records)
+    element_ids = eids(records)
     root = etree.Element(f"{{{NAMESPACE}}}akomaNtoso", nsmap={None: NAMESPACE})
     bill = _element(root, "bill", name="draftDeclaration")
     _identification(_element(bill, "meta"), work, language, generated)
@@ -234,10 +248,10 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
     for record in records:
         unit_id, kind = record["id"], record["kind"]
         if kind == "preambular_paragraph":
-            _paragraph(preamble, record, eId=eid(unit_id))
+            _paragraph(preamble, record, eId=element_ids[unit_id])
             continue
         if kind == "article":
-            containers[unit_id] = article = _element(body, "article", eId=eid(unit_id))
+            containers[unit_id] = article = _element(body, "article", eId=element_ids[unit_id])
             _element(article, "num", record["label"])
             continue
         parent = containers.get(_parent_id(unit_id))
@@ -245,21 +259,30 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
             raise DataError(f"unit {unit_id} comes before the article or paragraph it "
                             "belongs to.")
         if kind == "unlabelled_paragraph":
-            before_points = _parent_id(unit_id) in with_children
-            block = _element(parent, "intro" if before_points else "content",
-                             eId=eid(unit_id, before_points))
-            _paragraph(block, record)
+            block_tag = "intro" if _parent_id(unit_id) in with_children else "content"
+            _paragraph(_element(parent, block_tag, eId=element_ids[unit_id]), record)
         elif kind in ("paragraph", "point"):
-            containers[unit_id] = element = _element(parent, kind, eId=eid(unit_id))
+            containers[unit_id] = element = _element(parent, kind, eId=element_ids[unit_id])
             _element(element, "num", record["label"])
-            _paragraph(_element(element, "intro" if unit_id in with_children else "content"),
-                       record)
+            block_tag = "intro" if unit_id in with_children else "content"
+            _paragraph(_element(element, block_tag), record)
         else:
             raise DataError(f"unit {unit_id}: a {kind} has no place in a declaration.")
     if not len(preamble):
         bill.remove(preamble)
-    etree.indent(root, space="  ")
+    _indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _indent(element: etree._Element, level: int = 0) -> None:
+    """Indent the structure, never the inside of a text block, where spaces are words'."""
+    if etree.QName(element).localname in _TEXT_BLOCKS or not len(element):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    element[-1].tail = "\n" + "  " * level
 
 
 def _parent_id(unit_id: str) -> str:

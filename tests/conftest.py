@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import shutil
 import http.server
 import os
 import subprocess
@@ -39,6 +40,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(destination)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return destination
+
+
+COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the site's sources, to break."""
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        elif source.is_file():
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / "docs" / path
+    text = file.read_text("utf-8")
+    assert old in text, f"the fixture text is not in {path}: {old!r}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def source_pages(language: str = "en") -> list[str]:

@@ -5,36 +5,13 @@ content silently missing.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml"]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A scratch copy of the site's sources, to break."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        elif source.is_file():
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
-
-
-def edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / "docs" / path
-    text = file.read_text("utf-8")
-    assert old in text, f"the fixture text is not in {path}: {old!r}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
-
+from tests.conftest import ROOT, edit  # noqa: F401 - the project fixture comes from conftest
 
 def check(project: Path) -> tuple[int, str]:
     """Run `make check`'s command on the scratch project; return its exit code and output."""
@@ -118,7 +95,7 @@ def test_active_content(project, markup, what):
 
 def test_invalid_front_matter(project):
     edit(project, "fr/declaration/article-9.md", "title: Article 9", "title: Article 9: [oops")
-    assert_refused(project, "docs/fr/declaration/article-9.md, line 2", "front matter is not valid")
+    assert_refused(project, "docs/fr/declaration/article-9.md, line 3", "front matter is not valid")
 
 
 def test_a_published_id_removed_without_an_alias(project):

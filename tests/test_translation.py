@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import DOCS, ROOT, built_page, source_pages
+from tests.conftest import DOCS, ROOT, build_site, built_page, edit, source_pages
 from tools.translations import record, status
 
 GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))
@@ -114,3 +114,17 @@ def test_rewrapping_the_english_source_does_not_flag_its_french_page(tmp_path):
     head, separator, body = english.read_text("utf-8").rpartition("\n---\n")
     english.write_text(head + separator + body.replace(" approach", "\napproach"), "utf-8")
     assert status(french, english)[0] == "up to date"
+
+
+def test_a_changed_english_page_shows_the_notice_on_its_french_page_without_failing(project, tmp_path):
+    edit(project, "en/declaration/article-9.md", "people-centred development.",
+         "people-centred development, as amended.")
+    result = build_site(tmp_path / "site", project / "mkdocs.yml", project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    notice = BeautifulSoup((tmp_path / "site/fr/declaration/article-9/index.html").read_text("utf-8"),
+                           "html.parser").select_one(".translation-notice__outdated")
+    assert "La version anglaise de cette page a été modifiée depuis cette traduction" in notice.text
+    assert notice.find("a")["hreflang"] == "en"
+    unchanged = BeautifulSoup((tmp_path / "site/fr/declaration/article-8/index.html")
+                              .read_text("utf-8"), "html.parser")
+    assert unchanged.select_one(".translation-notice__outdated") is None
