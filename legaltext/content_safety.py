@@ -19,10 +19,9 @@ from html.parser import HTMLParser
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from legaltext.errors import ContentError, find_line
+from legaltext.errors import ContentError, SourceRecorder, find_line
 
 PRIORITIES = {"content_safety_early": 19, "content_safety": 1}
 FORBIDDEN_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
@@ -78,16 +77,6 @@ class ContentSafetyTreeprocessor(Treeprocessor):
             raise ContentError(what, FIX, find_line(self.extension.source.lower(), needle))
 
 
-class _SourceRecorder(Preprocessor):
-    def __init__(self, md: Markdown, extension: "ContentSafetyExtension") -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.extension.source = "\n".join(lines)
-        return lines
-
-
 class ContentSafetyExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {}
@@ -96,7 +85,7 @@ class ContentSafetyExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(_SourceRecorder(md, self), "content_safety_source", 37)
+        md.preprocessors.register(SourceRecorder(md, self), "content_safety_source", 37)
         for name, priority in PRIORITIES.items():
             md.treeprocessors.register(ContentSafetyTreeprocessor(md, self), name, priority)
 

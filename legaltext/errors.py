@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
 try:  # Inside MkDocs, a BuildError ends the build with the message and no traceback.
     from mkdocs.exceptions import BuildError as _Base
 except ImportError:  # pragma: no cover - the extensions also work without MkDocs
@@ -32,3 +36,16 @@ def find_line(source: str, needle: str) -> int | None:
         if needle in line:
             return number
     return None
+
+
+class SourceRecorder(Preprocessor):
+    """Keep a page's Markdown on its extension (as ``extension.source``), so that the
+    extension's errors can name a line."""
+
+    def __init__(self, md: Markdown, extension: Extension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.source = "\n".join(lines)
+        return lines

@@ -93,24 +93,26 @@ def test_english_pages_carry_no_translation_label(site):
     assert html.select_one(".translation-notice") is None
 
 
-def test_editing_the_english_source_flags_its_french_page(tmp_path):
-    english = tmp_path / "en.md"
-    french = tmp_path / "fr.md"
+@pytest.fixture
+def reviewed_pair(tmp_path) -> tuple[Path, Path]:
+    """Copies of an English page and its French page, the French marked as reviewed."""
+    english, french = tmp_path / "en.md", tmp_path / "fr.md"
     shutil.copy(DOCS / "en" / "declaration" / "article-9.md", english)
     shutil.copy(DOCS / "fr" / "declaration" / "article-9.md", french)
     record(french, english)
     assert status(french, english)[0] == "up to date"
+    return english, french
+
+
+def test_editing_the_english_source_flags_its_french_page(reviewed_pair):
+    english, french = reviewed_pair
     english.write_text(english.read_text("utf-8").replace("human rights based", "human-rights-based"),
                        "utf-8")
     assert status(french, english)[0] == "English changed"
 
 
-def test_rewrapping_the_english_source_does_not_flag_its_french_page(tmp_path):
-    english = tmp_path / "en.md"
-    french = tmp_path / "fr.md"
-    shutil.copy(DOCS / "en" / "declaration" / "article-9.md", english)
-    shutil.copy(DOCS / "fr" / "declaration" / "article-9.md", french)
-    record(french, english)
+def test_rewrapping_the_english_source_does_not_flag_its_french_page(reviewed_pair):
+    english, french = reviewed_pair
     head, separator, body = english.read_text("utf-8").rpartition("\n---\n")
     english.write_text(head + separator + body.replace(" approach", "\napproach"), "utf-8")
     assert status(french, english)[0] == "up to date"
