@@ -40,7 +40,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from page_language import LANGUAGES, page_language
+from page_language import LANGUAGES
 
 DEFAULT_LANGUAGE = "en"
 CITABLE = "citable"
@@ -58,8 +58,10 @@ def fold(text: str) -> str:
 
 def folded_words(text: str) -> str:
     """The words of ``text`` that folding changes, folded, once each, in order."""
-    words = dict.fromkeys(fold(word) for word in _WORD.findall(text) if fold(word) != word)
-    return " ".join(words)
+    if text.isascii():
+        return ""
+    folded = (fold(word) for word in _WORD.findall(text) if not word.isascii())
+    return " ".join(dict.fromkeys(word for word in folded if word.isascii()))
 
 
 class _ParagraphParser(Parser):
@@ -78,6 +80,9 @@ class _ParagraphParser(Parser):
         if tag == "p" and CITABLE in (attributes.get("class") or "").split():
             if self.paragraph or not attributes.get("id") or not attributes.get("data-cite"):
                 raise ValueError(f"citable paragraph without id or citation: {attributes}")
+            if not self.section:
+                self.section = Section(Element("hx"))
+                self.data.append(self.section)
             self.paragraph = (len(self.context) + 1, self.section)
             citation = attributes["data-cite"]
             self.section = Section(Element("citable-paragraph"), len(self.context) + 1)
@@ -128,7 +133,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-@event_priority(50)  # before Material's search plugin (0) indexes the page in on_page_context
+# After the hooks that make the page's text (parallel_view, 10), before those that append
+# links about the page (machine_readable's data link, 0), which are not its text.
+@event_priority(5)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     search = page.meta.get("search") or {}
     if search.get("exclude"):

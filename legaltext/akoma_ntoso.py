@@ -70,7 +70,8 @@ def eid(unit_id: str, before_points: bool = False) -> str:
             return template.format(**match.groupdict(),
                                    text="intro" if before_points else "content")
     raise DataError(f"no Akoma Ntoso eId for the id “{unit_id}”: only the ids of the "
-                    "preamble and of articles have one.")
+                    "preamble and of articles have one. Fix: give the unit an id of the "
+                    "declaration's scheme (see the About page, “Paragraph ids”).")
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def _identification(meta: etree._Element, work: Work, language: str, generated: 
     if translated:
         _element(frbr_expression, "FRBRauthor", href="#editors")
         _element(frbr_expression, "FRBRauthoritative", value="false")
-        _element(frbr_expression, "FRBRmasterExpression", href=master)
+        _element(frbr_expression, "FRBRmasterExpression", href=master,
+                 showAs=work.title[work.master_language])
         _element(frbr_expression, "FRBRlanguage", language=code)
         _element(frbr_expression, "FRBRtranslation", href=master,
                  fromLanguage=LANGUAGES[work.master_language], by="#editors",
@@ -231,7 +233,8 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
     ``generated`` is the date (YYYY-MM-DD) of the manifestation.
     """
     if language not in LANGUAGES:
-        raise DataError(f"no Akoma Ntoso language code for {language!r}.")
+        raise DataError(f"no Akoma Ntoso language code for {language!r}. Fix: add it to "
+                        "LANGUAGES in legaltext/akoma_ntoso.py.")
     with_children = _with_children(records)
     element_ids = eids(records)
     root = etree.Element(f"{{{NAMESPACE}}}akomaNtoso", nsmap={None: NAMESPACE})
@@ -257,7 +260,8 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
         parent = containers.get(_parent_id(unit_id))
         if parent is None:
             raise DataError(f"unit {unit_id} comes before the article or paragraph it "
-                            "belongs to.")
+                            "belongs to. Fix: put it after its article's heading or its "
+                            "numbered paragraph.")
         if kind == "unlabelled_paragraph":
             block_tag = "intro" if _parent_id(unit_id) in with_children else "content"
             _paragraph(_element(parent, block_tag, eId=element_ids[unit_id]), record)
@@ -267,7 +271,8 @@ def declaration(records: list[dict], language: str, work: Work, generated: str) 
             block_tag = "intro" if unit_id in with_children else "content"
             _paragraph(_element(element, block_tag), record)
         else:
-            raise DataError(f"unit {unit_id}: a {kind} has no place in a declaration.")
+            raise DataError(f"unit {unit_id}: a {kind} has no place in a declaration. Fix: "
+                            "leave it out of the records passed to declaration().")
     if not len(preamble):
         bill.remove(preamble)
     _indent(root)

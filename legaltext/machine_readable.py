@@ -138,7 +138,9 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
     the site's business). Raises DataError for a kind or a footnote it cannot place."""
     kind = KINDS.get(unit["kind"])
     if kind is None:
-        raise DataError(f"unit {unit['id']}: unknown kind {unit['kind']!r}.")
+        raise DataError(f"unit {unit['id']}: no public kind for the kind {unit['kind']!r}. "
+                        "Fix: add it to KINDS in legaltext/machine_readable.py and to the "
+                        "kinds of legaltext/citable_units.schema.json.")
     cited = []
     for marker in fragment(unit["html"]).iter("sup"):
         number = footnote_number(marker)
@@ -146,7 +148,8 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
             continue
         if number not in footnotes:
             raise DataError(f"unit {unit['id']} refers to footnote {number}, which is not "
-                            "in the page's footnote list.")
+                            "in the page's footnote list. Fix: define the footnote at the end "
+                            "of the page that cites it.")
         cited.append({"number": int(number), "text": footnotes[number]})
     return {
         "id": unit["id"],

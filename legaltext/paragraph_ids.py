@@ -32,11 +32,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from legaltext.errors import ContentError, find_line
+from legaltext.errors import ContentError, SourceRecorder, find_line
 
 PRIORITY = 7
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -279,36 +277,27 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
         paragraph.insert(0, span)
 
 
-class _SourceRecorder(Preprocessor):
-    """Keep the source so that errors can name a line."""
+class _UnitHtml(Treeprocessor):
+    """Give each recorded unit its final HTML, once every other treeprocessor has run.
+
+    Not a postprocessor: the toc extension runs all postprocessors on each heading
+    while the tree is still being processed, which would serialize the units too early
+    (before toc permalinks, French typography and MkDocs' link rewriting).
+    """
 
     def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
         super().__init__(md)
         self.extension = extension
 
-    def run(self, lines: list[str]) -> list[str]:
-        self.extension.source = "\n".join(lines)
-        return lines
-
-
-class _UnitHtml(Postprocessor):
-    """Give each recorded unit its final HTML, once every processor has run."""
-
-    def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, text: str) -> str:
+    def run(self, root: etree.Element) -> None:
         for unit in self.extension.getConfig("units"):
             element = unit.pop("element", None)
             if element is None:
                 continue
             html = self.md.serializer(element)
             for processor in self.md.postprocessors:
-                if processor is not self:
-                    html = processor.run(html)
+                html = processor.run(html)
             unit["html"] = html.strip()
-        return text
 
 
 class CitableParagraphsExtension(Extension):
@@ -331,11 +320,12 @@ class CitableParagraphsExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(_SourceRecorder(md, self), "citable_source", 35)
+        md.preprocessors.register(SourceRecorder(md, self), "citable_source", 35)
         md.treeprocessors.register(
             CitableParagraphsTreeprocessor(md, self), "citable_paragraphs", PRIORITY)
-        # Last of all postprocessors, so that the units' HTML is final.
-        md.postprocessors.register(_UnitHtml(md, self), "citable_units", 0)
+        # Below every other treeprocessor (MkDocs' own run at 0), so that the units'
+        # HTML is final.
+        md.treeprocessors.register(_UnitHtml(md, self), "citable_units", -100)
 
     def reset(self) -> None:
         self.source = ""

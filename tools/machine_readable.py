@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 
 from legaltext import akoma_ntoso
@@ -48,13 +48,14 @@ RIGHTS = {
           "l’Organisation des Nations Unies\u202f; la transcription, la traduction et les notes "
           "de la rédaction sont l’œuvre de la rédaction.",
 }
+# Marked editorial (the link is the site's, not the original's) and kept out of search.
 DATA_LINK = {
-    "en": '<p class="data-entry">Machine-readable: <a href="{json}" type="application/json">'
-          'the citable paragraphs of this page in JSON</a> (<a href="{about}">about the '
-          'data</a>).</p>',
-    "fr": '<p class="data-entry">Données\u00a0: <a href="{json}" type="application/json">'
-          'les paragraphes citables de cette page en JSON</a> (<a href="{about}">à propos '
-          'des données</a>).</p>',
+    "en": '<p class="data-entry editorial" data-search-exclude>Machine-readable: <a href="{json}" '
+          'type="application/json">the citable paragraphs of this page in JSON</a> '
+          '(<a href="{about}">about the data</a>).</p>',
+    "fr": '<p class="data-entry editorial" data-search-exclude>Données\u00a0: <a href="{json}" '
+          'type="application/json">les paragraphes citables de cette page en JSON</a> '
+          '(<a href="{about}">à propos des données</a>).</p>',
 }
 
 # What the source states about the declaration; see the Data page, “Akoma Ntoso”.
@@ -168,6 +169,103 @@ def data_file(site_url: str, language: str, title: str, url: str, units: list[di
     }, ensure_ascii=False, indent=2) + "\n"
 
 
-def relative_url(target: str, page_url_: str) -> str:
-    """The URL of ``target`` (site-relative) as seen from a page at ``page_url_``."""
-    return posixpath.relpath(target, page_url_ or ".") if page_url_ else target
+class TranslationMismatch(DataError):
+    """A translation whose units are not those of the English pages, in the same order."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page of a published document, as one language's build rendered it."""
+
+    path: str  # relative to the language folder: declaration/article-6.md
+    title: str  # its first heading
+    assembled: bool  # made of other pages (the full text): not a source of units
+    records: list[dict]
+
+
+def _public_record(record: dict, english_sha256: str, eid: str | None) -> dict:
+    return {**{key: record[key] for key in (
+        "id", "kind", "label", "article", "paragraph", "point", "number", "citation", "text",
+        "html", "footnotes")},
+        "english_text_sha256": english_sha256, "urls": record["urls"], "akn_eid": eid}
+
+
+def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
+    """The units of a document, from its own pages in order; an assembled page must
+    show the same units with the same words."""
+    units: dict[str, tuple[dict, str]] = {}
+    for page in pages:
+        if page.assembled:
+            continue
+        for record in page.records:
+            if record["id"] in units:
+                raise DataError(
+                    f"{page.path} and {units[record['id']][1]} both have the unit "
+                    f"“{record['id']}”, so the data of “{stem}” cannot tell them apart. "
+                    "Fix: give one of them another id.")
+            units[record["id"]] = (record, page.path)
+    for page in pages:
+        if not page.assembled:
+            continue
+        for record in page.records:
+            source, source_path = units.get(record["id"], (None, None))
+            if source is None or source["text"] != record["text"]:
+                raise DataError(
+                    f"{page.path} shows the unit “{record['id']}”"
+                    + (f" with other words than {source_path}" if source else
+                       ", which no other page of the document has")
+                    + ". Fix: include the page that holds it, unchanged.")
+    return [record for record, _path in units.values()]
+
+
+def publish(language: str, pages: list[RenderedPage], site_url: str, site_dir: Path,
+            generated: str) -> dict[str, str | bytes]:
+    """Site path -> content of every data file of one language (the schema aside)."""
+    contents: dict[str, str | bytes] = {}
+    for document, stem in DOCUMENTS.items():
+        document_pages = [page for page in pages if document_of(page.path) == document]
+        if not document_pages:
+            raise DataError(f"the document “{document}” has no page in the navigation. "
+                            "Fix: add its pages to nav in mkdocs.yml, or remove it from "
+                            "DOCUMENTS in tools/machine_readable.py.")
+        units = _document_units(stem, document_pages)
+        if language == SOURCE_LANGUAGE:
+            english = {unit["id"]: fingerprint(unit["text"]) for unit in units}
+        else:
+            english = english_fingerprints(site_dir, stem)
+            if [unit["id"] for unit in units] != list(english):
+                raise TranslationMismatch(stem)
+        text_units = [unit for unit in units if unit["kind"] in DECLARATION_TEXT]
+        eids = akoma_ntoso.eids(text_units) if document == AKOMA_NTOSO_DOCUMENT else {}
+
+        def published(records: list[dict]) -> list[dict]:
+            return [_public_record(record, english[record["id"]], eids.get(record["id"]))
+                    for record in records]
+
+        first = document_pages[0]
+        contents[document_data_path(stem, language)] = data_file(
+            site_url, language, first.title, absolute_url(site_url, language, first.path),
+            published(units))
+        for page in document_pages:
+            contents.setdefault(page_data_path(page.path, language), data_file(
+                site_url, language, page.title, absolute_url(site_url, language, page.path),
+                published(page.records)))
+        if document == AKOMA_NTOSO_DOCUMENT:
+            contents[akoma_ntoso_path(language)] = akoma_ntoso.declaration(
+                text_units, language, DECLARATION, generated)
+    return contents
+
+
+def check_published(site_dir: Path, language: str) -> None:
+    """Raise DataError unless each document file of ``language`` on disk has the units of
+    the English one, in the same order."""
+    for stem in DOCUMENTS.values():
+        path = site_dir / document_data_path(stem, language)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        english = english_fingerprints(site_dir, stem)
+        if not text or [unit["id"] for unit in json.loads(text)["units"]] != list(english):
+            raise DataError(
+                f"{document_data_path(stem, language)} was not made: the {language} pages of "
+                f"“{stem}” do not have the citable units of the English pages, in the same "
+                "order. Fix: give each translated page the paragraphs, labels and headings of "
+                "its English page (the translation check names the pages).")

@@ -1,0 +1,160 @@
+"""Publish the citable units of the pages as data: JSON and Akoma Ntoso (tools/machine_readable.py).
+
+The data come from the very rendering of each page: ``legaltext.paragraph_ids``
+fills a fresh list per page with the page's units and their final HTML. Each
+page keeps its records in ``page.meta["citable_units"]`` until the data files
+are written, once every page of the language is rendered; and the build fails
+if a page, as written to disk, does not contain the HTML of each of its units.
+
+The data files are MkDocs files of their own (registered in on_files, filled in
+on_env), so that Markdown links to them are checked like any other link. A
+translation whose units differ from the English ones gets no data, and
+on_post_build fails the build after the translation check has named the pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import BuildError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from legaltext.documents import nav_paths
+from legaltext.machine_readable import DataError
+from page_language import page_language
+from tools import machine_readable as data
+
+EXTENSION = "legaltext.paragraph_ids"
+UNITS = "citable_units"
+DATA_JSON = "data_json"
+
+
+def _building(config: MkDocsConfig) -> str:
+    language = config.theme["language"]
+    if language not in data.LANGUAGE_PREFIX:
+        raise BuildError(f"machine_readable: no data for the language {language!r}. Fix: add it "
+                         "to LANGUAGE_PREFIX in tools/machine_readable.py.")
+    return language
+
+
+def _page_path(page: Page, config: MkDocsConfig) -> str:
+    root = Path(config.docs_dir) / page_language(page)
+    return Path(page.file.abs_src_path).relative_to(root).as_posix()
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    if not config.site_url:
+        raise BuildError("machine_readable: the data need absolute URLs. Fix: set site_url "
+                         "in mkdocs.yml.")
+    return config.site_url.rstrip("/") + "/"
+
+
+# After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _building(config)
+    for path in data.published_paths(list(nav_paths(config.nav)), language):
+        if path == data.SCHEMA:
+            files.append(File.generated(config, path, abs_src_path=str(data.SCHEMA_SOURCE)))
+        else:  # filled in on_env, once every page is rendered
+            files.append(File.generated(config, path, content=""))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # A fresh list for every page, so that no page receives another's units.
+    units: list[dict] = []
+    config.mdx_configs.setdefault(EXTENSION, {})["units"] = units
+    if UNITS in page.meta or DATA_JSON in page.meta:
+        raise BuildError(f"docs/{page.file.src_uri}: the front matter sets “{UNITS}” or "
+                         f"“{DATA_JSON}”, which the build sets. Fix: remove that line.")
+    if data.document_stem(_page_path(page, config)):
+        page.meta[UNITS] = units
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.meta.get(UNITS):
+        page.meta.pop(UNITS, None)  # no units of its own (a view of others, or no text)
+        return html
+    language = page_language(page)
+    path = _page_path(page, config)
+    try:
+        page.meta[UNITS] = data.page_records(page.meta[UNITS], html, path, _site_url(config))
+    except DataError as error:
+        raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
+    page.meta[DATA_JSON] = data.page_data_path(path, language)
+    own = files.get_file_from_path(page.meta[DATA_JSON])
+    if own is None:
+        raise BuildError(f"docs/{page.file.src_uri}: the page is not in the navigation, so it "
+                         "has no data file. Fix: add it to nav in mkdocs.yml.")
+    about = files.get_file_from_path(data.DATA_PAGE)
+    if about is None:
+        raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
+                         f"create docs/{language}/{data.DATA_PAGE}.")
+    return html + data.data_link(language, get_relative_url(own.url, page.url),
+                                 get_relative_url(about.url, page.url))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    language = _building(config)
+    rendered = {}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and UNITS in page.meta:
+            rendered[_page_path(page, config)] = page
+    pages = [data.RenderedPage(path, _first_heading(rendered[path]),
+                               bool(rendered[path].meta.get("assembled")),
+                               rendered[path].meta[UNITS])
+             for path in nav_paths(config.nav) if path in rendered]
+    try:
+        contents = data.publish(language, pages, _site_url(config), Path(config.site_dir),
+                                data.generation_date())
+    except data.TranslationMismatch:
+        return env  # left unmade; on_post_build says so, after the translation check
+    except DataError as error:
+        raise BuildError(f"machine_readable ({language}): {error}") from None
+    for path, content in contents.items():
+        file = files.get_file_from_path(path)
+        if isinstance(content, bytes):
+            file.content_bytes = content
+        else:
+            file.content_string = content
+    for path in data.published_paths(list(nav_paths(config.nav)), language):
+        if path not in contents and path != data.SCHEMA:
+            files.remove(files.get_file_from_path(path))  # a page without units of its own
+    return env
+
+
+def _first_heading(page: Page) -> str:
+    if not page.toc.items:
+        raise BuildError(f"docs/{page.file.src_uri}: the page has no heading, and its data need a "
+                         "title. Fix: begin the page with “# Title {#id}”.")
+    return page.toc.items[0].title
+
+
+# Last, so that it sees the page as it will be written.
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    for record in page.meta.get(UNITS, []):
+        if record["html"] not in output:
+            raise BuildError(
+                f"docs/{page.file.src_uri}: the page as written does not contain the unit "
+                f"“{record['id']}” as the data give it, so the page and the data would "
+                "disagree. Fix: find the hook or plugin that changes the page's HTML after "
+                "rendering, and make it leave citable paragraphs alone.")
+    return output
+
+
+# After translation_parity's check (0), which names the pages whose units differ.
+@event_priority(-50)
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        data.check_published(Path(config.site_dir), _building(config))
+    except DataError as error:
+        raise BuildError(f"machine_readable: {error}") from None

@@ -1,0 +1,300 @@
+"""Reader features: search per language, 404 per language, page head and sitemap, navigation,
+print, the parallel view and accessibility (axe-core), on the built site and in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from legaltext.documents import split_front_matter
+from tests.conftest import DOCS, LANGUAGES, ROOT, built_page, source_pages
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+SITE_URL = CONFIG["site_url"]
+PREFIX = {"en": "", "fr": "fr/"}
+ARTICLES = [f"declaration/article-{n}.md" for n in range(1, 14)]
+# One page of each template, as the reader reaches it (path under the site, in English).
+TEMPLATES = {
+    "home": "", "overview": "declaration/", "preamble": "declaration/preamble/",
+    "article": "declaration/article-6/", "full text": "declaration/full-text/",
+    "essay": "essay/", "about": "about/", "parallel": "declaration/parallel/",
+    "404": "no-such-page/",
+}
+
+
+def _html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def _front_matter(language: str, source: str) -> dict:
+    return split_front_matter((DOCS / language / source).read_text("utf-8"))[0]
+
+
+def _url(language: str, source: str) -> str:
+    stem = source.removesuffix(".md").removesuffix("index")
+    stem = stem if not stem or stem.endswith("/") else stem + "/"
+    return SITE_URL + PREFIX[language] + stem
+
+
+# --- Page head and sitemap ------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_head_has_absolute_alternates_canonical_and_its_description(site, language):
+    for source in source_pages(language):
+        head = _html(built_page(site, source, language)).head
+        meta = _front_matter(language, source)
+        alternates = {link["hreflang"]: link["href"]
+                      for link in head.find_all("link", rel="alternate", hreflang=True)}
+        assert alternates == {"en": _url("en", source), "fr": _url("fr", source),
+                              "x-default": _url("en", source)}, source
+        assert head.find("link", rel="canonical")["href"] == _url(language, source), source
+        assert head.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+        og = {tag["property"]: tag["content"] for tag in head.find_all("meta", property=True)}
+        assert og["og:title"] == meta["title"], source
+        assert og["og:description"] == meta["description"], source
+        assert og["og:url"] == _url(language, source), source
+
+
+def test_the_sitemap_lists_every_page_with_its_language_alternates(site):
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text("utf-8"), "xml")
+    entries = {}
+    for url in sitemap.find_all("url"):
+        entries[url.loc.text] = {link["hreflang"]: link["href"] for link in url.find_all("link")}
+    expected = {_url(language, source) for language in LANGUAGES for source in source_pages()}
+    assert set(entries) == expected
+    for source in source_pages():
+        pair = {"en": _url("en", source), "fr": _url("fr", source), "x-default": _url("en", source)}
+        assert entries[_url("en", source)] == pair
+        assert entries[_url("fr", source)] == pair
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_edit_link_opens_the_page_source_with_a_label_in_the_page_language(site, language):
+    label = {"en": "Edit this page on GitHub", "fr": "Modifier cette page sur GitHub"}[language]
+    edit_root = CONFIG["repo_url"].rstrip("/") + "/" + CONFIG["edit_uri"]
+    for source in source_pages(language):
+        link = _html(built_page(site, source, language)).find("a", rel="edit")
+        assert link["href"] == f"{edit_root}{language}/{source}", source
+        assert link["aria-label"] == label == link["title"]
+
+
+# --- Navigation in the declaration ------------------------------------------------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_article_links_to_the_previous_and_next_page_and_lists_every_article(site, language):
+    reading_order = ["declaration/preamble.md", *ARTICLES, "declaration/full-text.md"]
+    for before, source, after in zip(reading_order, reading_order[1:], reading_order[2:]):
+        html = _html(built_page(site, source, language))
+        footer = html.find("nav", class_="md-footer__inner")
+        previous = footer.find("a", class_="md-footer__link--prev")["href"]
+        following = footer.find("a", class_="md-footer__link--next")["href"]
+        assert previous.rstrip("/").endswith(Path(before).stem), (source, previous)
+        assert following.rstrip("/").endswith(Path(after).stem), (source, following)
+        listed = {a["href"].rstrip("/").split("/")[-1]
+                  for a in html.select("nav.md-nav--primary a.md-nav__link[href]")}
+        listed.add(Path(source).stem)  # the current page links to itself as "./"
+        assert {Path(article).stem for article in ARTICLES} | {"parallel"} <= listed, source
+
+
+# --- 404 pages ------------------------------------------------------------------------------
+
+def test_each_language_build_writes_its_own_404_page(site):
+    assert _html(site / "404.html").html["lang"] == "en"
+    assert _html(site / "fr" / "404.html").html["lang"] == "fr"
+    sections = _html(site / "fr" / "404.html").select("section.not-found")
+    assert [section["lang"] for section in sections] == ["fr"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, language, title", [
+    ("no-such-page/", "en", "Page not found"),
+    ("declaration/article-99/", "en", "Page not found"),
+    ("fr/no-such-page/", "fr", "Page introuvable"),
+    ("fr/declaration/article-99/", "fr", "Page introuvable"),
+])
+def test_a_missing_url_gets_a_404_page_in_its_language(page, server, path, language, title):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
+            and failed.append(r.url))
+    response = page.goto(server + path)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.locator("h1:visible").all_inner_texts() == [title]
+    assert page.title().startswith(title)
+    home = page.locator(f"section.not-found[lang={language}] a").first
+    assert home.get_attribute("href") == urlsplit(server).path + PREFIX[language]
+    # The stylesheets load (absolute paths), and nothing fails but the page itself.
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    assert failed == []
+    assert [e for e in page.console_errors if "status of 404" not in e] == []
+
+
+@pytest.mark.browser
+def test_without_javascript_the_404_page_shows_both_languages(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "fr/no-such-page/")
+    assert page.locator("h1:visible").all_inner_texts() == ["Page not found", "Page introuvable"]
+    assert page.locator("section.not-found[lang=fr] a").first.get_attribute("href").endswith("/fr/")
+    context.close()
+
+
+# --- Search -------------------------------------------------------------------------------
+
+def _search(page, query: str) -> list[str]:
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["solidarite", "solidarité", "SOLIDARITE"])
+def test_french_search_ignores_accents_and_finds_french_pages_only(page, server, query):
+    page.goto(server + "fr/declaration/article-6/")
+    results = _search(page, query)
+    assert len(results) >= 10
+    assert all(url.startswith(server + "fr/") for url in results), results
+    paragraphs = [url for url in results if re.search(r"#(art|pp|p|summary)-[0-9]", url)]
+    assert paragraphs, results
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_english_search_finds_english_pages_only(page, server):
+    page.goto(server + "declaration/article-6/")
+    results = _search(page, "solidarity")
+    assert len(results) >= 10
+    assert not any(url.startswith(server + "fr/") for url in results), results
+    assert all(url.startswith(server) for url in results)
+
+
+@pytest.mark.browser
+def test_english_words_on_a_french_page_find_french_pages(page, server):
+    page.goto(server + "fr/")
+    results = _search(page, "Path")
+    assert results and all(url.startswith(server + "fr/") for url in results), results
+
+
+@pytest.mark.browser
+def test_a_search_result_leads_to_the_paragraph(page, server):
+    page.goto(server + "fr/essay/")
+    _search(page, "preventive")
+    result = page.locator("a.md-search-result__link[href*='#p-']").first
+    target = result.get_attribute("href").split("#")[1]
+    result.click()
+    page.wait_for_url(re.compile(f"#{target}$"))
+    paragraph = page.locator(f"#{target}")
+    assert "citable" in paragraph.get_attribute("class")
+    assert "préventive" in paragraph.inner_text().lower()
+    assert paragraph.evaluate("e => { const r = e.getBoundingClientRect();"
+                              " return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_each_language_has_its_own_search_index_by_paragraph(site):
+    for language, folder in (("en", site), ("fr", site / "fr")):
+        index = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [language]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert not any(location.startswith("fr/") for location in locations), language
+        assert "declaration/article-6/#art-6-2" in locations
+        assert not any(location.startswith("declaration/full-text/#") for location in locations)
+        assert not any(location.startswith("declaration/parallel/") for location in locations)
+    french = json.loads((site / "fr/search/search_index.json").read_text("utf-8"))["docs"]
+    paragraph = next(doc for doc in french if doc["location"] == "declaration/article-6/#art-6-1")
+    assert "solidarité" in paragraph["text"] and "solidarite" in paragraph["folded_text"]
+
+
+# --- Print -------------------------------------------------------------------------------
+
+PRINT_HIDDEN = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                ".md-search", ".md-content__button", ".md-top", ".md-skip", ".headerlink",
+                ".paragraph-link:not(.paragraph-number)", ".footnote-backref"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["declaration/full-text/", "fr/declaration/full-text/",
+                                  "declaration/article-5/", "fr/essay/"])
+def test_pages_print_as_text_alone_with_labels_and_readable_footnotes(page, server, path):
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    for selector in PRINT_HIDDEN:
+        visible = page.locator(selector).evaluate_all(
+            "els => els.filter(e => e.getClientRects().length"
+            " && getComputedStyle(e).visibility !== 'hidden').length")
+        assert visible == 0, (path, selector)
+    for selector in (".paragraph-label", ".paragraph-number"):
+        for element in page.locator(selector).all():
+            assert element.is_visible(), (path, selector)
+            box = element.bounding_box()
+            assert box["x"] >= 0, (path, selector, box)  # not cut off at the page's edge
+    footnotes = page.locator(".footnote li")
+    if footnotes.count():
+        style = footnotes.first.evaluate(
+            "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]")
+        assert style[0] >= 11 and style[1] == "rgb(0, 0, 0)", style
+
+
+# --- Parallel view ---------------------------------------------------------------------------
+
+def _full_text_units(site: Path, language: str) -> list[str]:
+    html = _html(built_page(site, "declaration/full-text.md", language))
+    return [p["id"] for p in html.select("article p.citable")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_parallel_view_aligns_every_paragraph_of_both_languages_by_id(site, language):
+    html = _html(built_page(site, "declaration/parallel.md", language))
+    rows = html.select("table.parallel tr.parallel__row--paragraph")
+    keys = [row["data-unit"] for row in rows]
+    assert keys == _full_text_units(site, "en") == _full_text_units(site, "fr")
+    for row in rows:
+        english, french = row.find_all("td", recursive=False)
+        assert (english["lang"], french["lang"]) == ("en", "fr")
+        assert english.p["id"] == "en-" + row["data-unit"]
+        assert french.p["id"] == "fr-" + row["data-unit"]
+    ids = [element["id"] for element in html.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & set(_full_text_units(site, "en"))
+    for link in html.select("table.parallel a[href^='#']"):
+        assert html.find(id=link["href"][1:]), link["href"]
+    titles = [a.get_text(strip=True) for a in html.select("nav.md-nav--secondary a")]
+    assert titles[-13:] == [f"Article {n}" for n in range(1, 14)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["declaration/parallel/", "fr/declaration/parallel/"])
+def test_the_parallel_view_shows_each_paragraph_beside_its_translation(page, server, path):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(server + path)
+    for key in ("pp-3", "art-5-m", "art-6-2", "art-13-8-b"):
+        english, french = page.locator(f"#en-{key}"), page.locator(f"#fr-{key}")
+        left, right = english.bounding_box(), french.bounding_box()
+        assert abs(left["y"] - right["y"]) < 1, key
+        assert left["x"] + left["width"] <= right["x"], key
+    page.goto(server + path + "#fr-art-6-2")
+    assert page.locator("#fr-art-6-2").evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert page.console_errors == []
+
+
+# --- Accessibility ----------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_axe_finds_no_violation(page, server, template, language):
+    response = page.goto(server + PREFIX[language] + TEMPLATES[template])
+    assert response.status == (404 if template == "404" else 200)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3])
+                  for v in result["violations"]]
+    assert violations == [], violations
