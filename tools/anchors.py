@@ -21,6 +21,8 @@ from tools.built_site import built_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "anchors.yml"
+# Front-matter keys of pages made from other pages.
+VIEWS = {"assembled", "parallel"}
 HEADER = """\
 # Every published id, page by page (English source paths; French pages carry the same ids).
 # Never delete an id: if a paragraph's id must change, add an alias under `aliases`
@@ -33,7 +35,9 @@ def load(path: Path = REGISTRY) -> dict:
     """The registry as {"pages": {page: [ids]}, "aliases": {page: {old: new}}}."""
     if not path.is_file():
         return {"pages": {}, "aliases": {}}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # The C loader when PyYAML has it: the registry is read for every page.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     return {"pages": data.get("pages") or {}, "aliases": data.get("aliases") or {}}
 
 
@@ -69,11 +73,11 @@ def record(published: dict[str, list[str]], path: Path = REGISTRY) -> int:
 
 
 def english_sources(docs: Path = ROOT / "docs") -> list[str]:
-    """The English pages whose ids the registry lists. An assembled page (the full text)
-    only repeats the ids of the pages it is made of, which are registered there."""
+    """The English pages whose ids the registry lists. The full text and the parallel
+    view only repeat the ids of the pages they are made of, which are registered there."""
     folder = docs / "en"
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not split_front_matter(path.read_text("utf-8"))[0].get("assembled"))
+                  if not VIEWS & set(split_front_matter(path.read_text("utf-8"))[0]))
 
 
 def aliases_for(registry: dict, page: str, assembled: bool) -> dict[str, str]:

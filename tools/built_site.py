@@ -38,7 +38,9 @@ class _ContentIds(HTMLParser):
 def content_ids(html: str) -> list[str]:
     """The ids in a built page's content, in document order."""
     parser = _ContentIds()
-    parser.feed(html)
+    # Only the content needs parsing; the theme's header and navigation are most of a page.
+    start = html.find("<article")
+    parser.feed(html[start:] if start >= 0 else html)
     return parser.ids
 
 
