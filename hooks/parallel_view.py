@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from legaltext.assembly import assemble
-from legaltext.documents import footnote_index, nav_paths, split_front_matter
+from legaltext.documents import nav_paths, site_footnotes, split_front_matter
 from legaltext.errors import ContentError
 from page_language import LANGUAGE_AWARE_EXTENSIONS, page_language
 
@@ -123,8 +123,9 @@ def _render(config: MkDocsConfig, language: str, path: str) -> tuple[list[tuple]
         configs.setdefault(name, {})["language"] = language
     units: list[dict] = []  # the extension's record of this rendering; not needed here
     configs.setdefault("legaltext.paragraph_ids", {})["units"] = units
-    configs.setdefault("legaltext.footnote_numbers", {})["document_index"] = footnote_index(
-        path, Path(config.docs_dir) / language, list(nav_paths(config.nav)))
+    configs.setdefault("legaltext.footnote_numbers", {}).update(
+        documents=site_footnotes(Path(config.docs_dir) / language, list(nav_paths(config.nav))),
+        page=path)
     blocks: list[tuple[str, str, etree.Element]] = []
     md = Markdown(extensions=[*config.markdown_extensions, _LanguageBlocksExtension(language, blocks)],
                   extension_configs=configs)

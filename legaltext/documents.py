@@ -8,7 +8,6 @@ a list of paths.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,6 +17,8 @@ import yaml
 from legaltext.errors import ContentError
 from legaltext.footnote_numbers import footnote_definitions
 
+# PyYAML's C loader where it is built with libyaml: front matter is read for every page.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 
 
@@ -26,7 +27,7 @@ def split_front_matter(markdown: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(markdown)
     if not match:
         return {}, markdown
-    meta = yaml.safe_load(match.group("yaml") or "") or {}
+    meta = yaml.load(match.group("yaml") or "", Loader=_YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise ContentError("The front matter is not a list of “key: value” lines.",
                            "write it as “title: …” and “description: …” lines between the "
@@ -49,15 +50,19 @@ def document_of(path: str) -> str:
     return path.split("/", 1)[0]
 
 
-def document_footnotes(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:
-    """Footnotes of the document containing ``page_path``: number -> {text, path}."""
-    document = document_of(page_path)
-    footnotes: dict[str, dict[str, str]] = {}
+def site_footnotes(root: Path, nav: list[str]) -> dict[str, dict[str, dict[str, str]]]:
+    """The footnotes of every document under ``root``: document -> number -> {text, path}.
+
+    Raises ContentError when the numbers do not increase through a document's
+    pages in navigation order.
+    """
+    check_footnote_order(root, nav)
+    documents: dict[str, dict[str, dict[str, str]]] = {}
     for path in nav:
-        if document_of(path) == document and (root / path).is_file():
+        if (root / path).is_file():
             for label, text, _line in footnote_definitions((root / path).read_text(encoding="utf-8")):
-                footnotes[label] = {"text": text, "path": path}
-    return footnotes
+                documents.setdefault(document_of(path), {})[label] = {"text": text, "path": path}
+    return documents
 
 
 def check_footnote_order(root: Path, nav: list[str]) -> None:
@@ -80,13 +85,3 @@ def check_footnote_order(root: Path, nav: list[str]) -> None:
                     "correct the number, or the page it is on.",
                 )
             last[document] = (int(label), path)
-
-
-def footnote_index(page_path: str, root: Path, nav: list[str]) -> dict[str, dict[str, str]]:
-    """The ``document_index`` the footnote extension takes, with links relative to the page."""
-    page_dir = posixpath.dirname(page_path) or "."
-    return {
-        number: {"text": footnote["text"],
-                 "href": posixpath.relpath(footnote["path"], page_dir) + f"#fn:{number}"}
-        for number, footnote in document_footnotes(page_path, root, nav).items()
-    }

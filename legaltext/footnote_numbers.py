@@ -11,8 +11,11 @@ an undefined footnote (left as literal ``[^9]``), a footnote never referenced,
 a label defined twice (the last one wins), and numbers out of order.
 
 "Ibid." footnotes whose antecedent is on another page get an editorial
-expansion and a link to it. The antecedents come from ``document_index``, which
-the site passes per page: ``{"10": {"text": "...", "href": "article-5.md#fn:10"}}``.
+expansion and a link to it. The antecedents come from ``documents``, the
+footnotes of every document of the site in the page's language, and ``page``,
+the page's path: ``documents={"declaration": {"10": {"text": "...", "path":
+"declaration/article-5.md"}}}``, ``page="declaration/article-6.md"``. A
+document is a top-level folder of pages, or a single page.
 
 The treeprocessor runs at priority 14: after the footnotes extension has built
 its list (50) and added duplicate back-links (15), and before MkDocs resolves
@@ -21,6 +24,7 @@ links and validates anchors (5 and below).
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 
@@ -127,7 +131,17 @@ class OriginalNumbersTreeprocessor(Treeprocessor):
                     find_line(source, f"[^{after}]"),
                 )
         self._show_original_numbers(root)
-        self._expand_ibid(root, set(defined), config["document_index"], source)
+        self._expand_ibid(root, set(defined), self._document_index(config), source)
+
+    @staticmethod
+    def _document_index(config: dict) -> dict[str, dict[str, str]]:
+        """The footnotes of the page's document: number -> text and link from this page."""
+        page = config["page"]
+        footnotes = config["documents"].get(page.split("/", 1)[0], {})
+        page_dir = posixpath.dirname(page) or "."
+        return {number: {"text": footnote["text"],
+                         "href": posixpath.relpath(footnote["path"], page_dir) + f"#fn:{number}"}
+                for number, footnote in footnotes.items()}
 
     def _footnotes_extension(self) -> FootnoteExtension:
         for extension in self.md.registeredExtensions:
@@ -215,9 +229,10 @@ class OriginalFootnoteNumbersExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "language": ["en", "Language of the page, for link titles and editorial notes."],
-            "document_index": [
-                {}, "Footnotes of the page's document on other pages: "
-                    "number -> {'text': source text, 'href': link to the footnote}."],
+            "documents": [
+                {}, "Footnotes of each document of the site: document -> number -> "
+                    "{'text': source text, 'path': page that defines it}."],
+            "page": ["", "Path of the page, relative to the documents' folder."],
         }
         self.source = ""
         super().__init__(**kwargs)

@@ -1,4 +1,4 @@
-"""Fidelity: the published English text is the seed's text, word for word and in order.
+"""Fidelity: the published English text is the source's text, word for word and in order.
 
 Words are compared after normalising what the PDF extraction broke: line-end
 hyphenation, whitespace, quotation marks and glued footnote markers (only the
@@ -20,14 +20,12 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, built_page
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT / "sources"
 MAP = yaml.safe_load((Path(__file__).parent / "fidelity.yml").read_text("utf-8"))
 COMPOUNDS = {word.lower() for word in MAP["compounds"]}
 WORD = re.compile(r"[^\W\d_]+")
 EDITORIAL = [".editorial", ".sic", ".admonition", ".paragraph-number", ".headerlink",
              ".translation-notice", ".footnote-backref"]
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds are not beside the repository")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -81,7 +79,7 @@ def assert_same_words(seed: list[str], published: list[str], what: str) -> None:
 
 
 def seed_lines(name: str) -> list[str]:
-    return (SEEDS / name).read_text("utf-8").splitlines()
+    return (SOURCES / name).read_text("utf-8").splitlines()
 
 
 def test_declaration_body_is_the_seed_word_for_word(site):
@@ -127,3 +125,17 @@ def test_the_essay_reading_order_uses_every_line_of_the_seed_once():
 def test_the_comparison_catches_a_changed_word():
     with pytest.raises(pytest.fail.Exception, match="replace: seed \\['and'\\]"):
         assert_same_words(["peace", "and", "security"], ["peace", "or", "security"], "sample")
+
+
+def test_the_french_summary_is_the_original_word_for_word(site):
+    spec = MAP["summary"]
+    lines = seed_lines(spec["seed"])
+    page = BeautifulSoup(built_page(site, spec["page"], spec["language"]).read_text("utf-8"),
+                         "html.parser")
+    for paragraph_id, (first, last) in spec["paragraphs"].items():
+        element = page.find(id=paragraph_id)
+        for selector in EDITORIAL:
+            for mark in element.select(selector):
+                mark.decompose()
+        assert_same_words(words(join_lines(lines[first - 1:last])), words(element.get_text(" ")),
+                          paragraph_id)

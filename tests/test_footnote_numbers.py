@@ -22,8 +22,11 @@ ARTICLE_6 = """\
 
 [^11]: Ibid. para. 7.
 """
-INDEX = {"10": {"text": "See A/HRC/21/66. (2012) Final paper on human rights and international "
-                        "solidarity. para. 22(e).", "href": "article-5.md#fn:10"}}
+DOCUMENTS = {"declaration": {"10": {
+    "text": "See A/HRC/21/66. (2012) Final paper on human rights and international solidarity. "
+            "para. 22(e).",
+    "path": "declaration/article-5.md"}}}
+ON_ARTICLE_6 = {"documents": DOCUMENTS, "page": "declaration/article-6.md"}
 
 
 def test_markers_and_list_show_the_original_numbers():
@@ -56,7 +59,7 @@ def test_back_links_have_titles_in_the_page_language(language, title):
 
 
 def test_ibid_on_another_page_links_to_its_antecedent_with_an_editorial_expansion():
-    item = soup(ARTICLE_6, footnote_numbers={"document_index": INDEX}).find(id="fn:11")
+    item = soup(ARTICLE_6, footnote_numbers=ON_ARTICLE_6).find(id="fn:11")
     assert item.text.strip().startswith("Ibid. para. 7.")
     expansion = item.find(class_="editorial")
     assert expansion.find("a")["href"] == "article-5.md#fn:10"
@@ -73,7 +76,7 @@ def test_ibid_after_its_antecedent_on_the_same_page_stays_as_printed():
 
 def test_french_ibid_expansion_is_in_french():
     expansion = soup(ARTICLE_6.replace("Ibid. para.", "Ibid., par."), "fr",
-                     footnote_numbers={"document_index": INDEX}).find(class_="editorial")
+                     footnote_numbers=ON_ARTICLE_6).find(class_="editorial")
     assert "renvoie à la note\u00a010" in expansion.text or "renvoie à la note 10" in expansion.text
 
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from legaltext.assembly import assemble
-from legaltext.documents import footnote_index, nav_paths, split_front_matter
+from legaltext.documents import nav_paths, site_footnotes, split_front_matter
 from tests.conftest import DOCS, ROOT
 
 
@@ -30,8 +30,8 @@ def render_page(site_config, language: str, path: str) -> BeautifulSoup:
     for name in ("legaltext.paragraph_ids", "legaltext.footnote_numbers",
                  "legaltext.french_typography"):
         configs.setdefault(name, {})["language"] = language
-    configs["legaltext.footnote_numbers"]["document_index"] = footnote_index(
-        path, root, list(nav_paths(site_config.nav)))
+    configs["legaltext.footnote_numbers"].update(
+        documents=site_footnotes(root, list(nav_paths(site_config.nav))), page=path)
     html = markdown.markdown(body, extensions=site_config.markdown_extensions,
                              extension_configs=configs)
     return BeautifulSoup(html, "html.parser")

@@ -8,10 +8,12 @@ without an alias. ``make anchors`` builds the site and records new ids.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import subprocess
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -32,12 +34,22 @@ HEADER = """\
 
 
 def load(path: Path = REGISTRY) -> dict:
-    """The registry as {"pages": {page: [ids]}, "aliases": {page: {old: new}}}."""
+    """The registry as {"pages": {page: [ids]}, "aliases": {page: {old: new}}}.
+
+    Read once while the file is unchanged (every page asks for its aliases);
+    callers get their own copy.
+    """
     if not path.is_file():
         return {"pages": {}, "aliases": {}}
-    # The C loader when PyYAML has it: the registry is read for every page.
+    stat = path.stat()
+    return copy.deepcopy(_load(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime_ns: int, _size: int) -> dict:
+    # The C loader when PyYAML has it.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
     return {"pages": data.get("pages") or {}, "aliases": data.get("aliases") or {}}
 
 
