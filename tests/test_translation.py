@@ -87,6 +87,13 @@ def test_french_interface_strings(site):
     assert "Copier un lien" in html.select_one("a.paragraph-link")["aria-label"]
 
 
+def test_the_footer_speaks_the_page_language(site):
+    french = BeautifulSoup(built_page(site, "essay.md", "fr").read_text("utf-8"), "html.parser")
+    footer = french.select_one(".md-copyright").get_text(" ")
+    assert "Organisation des Nations Unies" in footer
+    assert "Made with" not in footer
+
+
 def test_english_pages_carry_no_translation_label(site):
     html = BeautifulSoup(built_page(site, "declaration/article-6.md", "en").read_text("utf-8"),
                          "html.parser")
