@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 .PHONY: help serve site test check anchors translations bench clean requirements
 
 help:
-	@echo "make serve         preview the site on http://$(HOST)/"
+	@echo "make serve         preview the site on http://$(HOST)/ (it redirects to the site_url path)"
 	@echo "make site          strict build into site/"
 	@echo "make check         content checks only (fast): build, parity, ids, footnotes, links"
 	@echo "make test          the whole test suite, browser tests included"

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import shutil
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +13,8 @@ import pytest
 import yaml
 
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
+from tools.pages_server import serve, site_prefix
+from tools.project import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -42,19 +40,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
-COPIED = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml"]
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch copy of the site's sources, to break."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        elif source.is_file():
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+    return copy_sources(tmp_path)
 
 
 def edit(project: Path, path: str, old: str, new: str) -> None:
@@ -78,58 +67,13 @@ def built_page(site: Path, source: str, language: str) -> Path:
     return site / prefix / stem / "index.html"
 
 
-def site_path() -> str:
-    """The path of site_url (``/international-solidarity/``), where GitHub Pages serves the site."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    return urlsplit(config["site_url"]).path
-
-
-class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under its site_url path and answers unknown paths with /404.html,
-    as GitHub Pages does."""
-
-    prefix = "/"
-
-    def send_head(self):
-        if not self.path.startswith(self.prefix):
-            self.path = "/404.html"
-        else:
-            self.path = "/" + self.path[len(self.prefix):]
-        target = Path(self.translate_path(self.path))
-        if target.is_dir() and not (target / "index.html").is_file() or not target.exists():
-            return self._not_found()
-        if target.is_dir() and not self.path.split("?")[0].endswith("/"):
-            self.send_response(301)
-            self.send_header("Location", self.prefix + self.path.lstrip("/") + "/")
-            self.end_headers()
-            return None
-        return super().send_head()
-
-    def _not_found(self):
-        page = Path(self.directory) / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under its site_url path; yields the base URL,
-    ending with a slash."""
-    handler = functools.partial(type("Handler", (PagesLikeHandler,), {"prefix": site_path()}),
-                                directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{site_path()}"
-    httpd.shutdown()
+    """The built site served on 127.0.0.1 as GitHub Pages serves it (under the site_url
+    path, compressed, the root 404 page for what is missing); yields the base URL."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    with serve(site, site_prefix(config["site_url"]), compress=True) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -34,9 +34,9 @@ import yaml
 
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
+from tools.project import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml"]
 LIGHTHOUSE = "lighthouse@12"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "solidarity-bench"
 PAGES = {"home": "", "article": "declaration/article-6/", "essay": "essay/",
@@ -97,16 +97,6 @@ def build_times(project: Path, runs: int) -> dict:
         "ratio_build": median["ours"][1] / median["plain"][1],
         "ratio_wall": median["ours"][0] / median["plain"][0],
     }
-
-
-def _copy_project(destination: Path) -> Path:
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name)
-        elif source.is_file():
-            shutil.copy(source, destination / name)
-    return destination
 
 
 FOOTNOTE = re.compile(r"\[\^([0-9]+)\]")
@@ -222,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="bench-project-") as folder:
-        project = _copy_project(Path(folder))
+        project = copy_sources(Path(folder))
         times = build_times(project, arguments.runs)
     print("\nBuild time, whole site, both languages (median of "
           f"{arguments.runs}; MkDocs' own figure, then wall clock with Python's start-up):")
@@ -232,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if arguments.scale:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
-            project = _copy_project(Path(folder))
+            project = copy_sources(Path(folder))
             generate_articles(project, arguments.scale)
             scaled = build_times(project, max(1, arguments.runs // 2))
         print(f"\nBuild time, generated site of {arguments.scale} articles per language:")
