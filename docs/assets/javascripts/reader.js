@@ -7,9 +7,9 @@
   // those pages. It expects the alternates to be the roots of the language sites; ours are,
   // as hreflang requires, this very page in each language, and the page's data files.
   // Every one of those requests would fail (a 404 per alternate on every page), and the
-  // take-over would drop the paragraph when switching language. So these requests are never sent, and the take-over
-  // never gets a sitemap to act on (see squidfunk/mkdocs-material#8576). Other requests
-  // are left alone. This script runs before the page's DOMContentLoaded, when Material
+  // take-over would drop the paragraph when switching language. So these requests are
+  // never sent, and the take-over never gets a sitemap to act on. Other requests are
+  // left alone. This script runs before the page's DOMContentLoaded, when Material
   // makes the requests.
   var sitemaps = new Set();
   document.querySelectorAll("link[rel=alternate]").forEach(function (link) {
