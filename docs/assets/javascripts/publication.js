@@ -41,11 +41,4 @@
   }
   keepFragmentInLanguageLinks();
   window.addEventListener("hashchange", keepFragmentInLanguageLinks);
-
-  // The theme would resolve the other language's page from a sitemap and drop
-  // the fragment; the link already names the right page, so let it be followed.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (link) event.stopPropagation();
-  }, true);
 })();
