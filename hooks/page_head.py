@@ -1,4 +1,5 @@
-"""The page head: absolute language alternates, and a description on every page.
+"""The page head: absolute language alternates (hooks/source_validation.py makes sure
+every page has its description).
 
 Material writes one ``<link rel="alternate" hreflang>`` per entry of
 ``config.extra.alternate``, which mkdocs-static-i18n points, page by page, at
@@ -25,10 +26,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if not config.site_url:
         raise BuildError("mkdocs.yml: site_url is not set. Fix: set it to the public address; "
                          "canonical URLs and language alternates are built from it.")
-    if not page.meta.get("description"):
-        raise BuildError(f"docs/{page.file.src_uri}: the front matter has no description. Fix: add "
-                         "a line “description: …”, one sentence that search engines and link "
-                         "previews show.")
     alternates = page.file.alternates
     # The i18n plugin sets the list as an attribute of config.extra (not as its
     # item), and templates read the attribute first.

@@ -75,3 +75,13 @@ def test_no_built_file_fetches_from_another_host(site: Path):
 def test_sources_are_utf8():
     for path in DOCS.rglob("*.md"):
         path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("language, other, text", [
+    ("en", "fr", "Lire ce site en français"), ("fr", "en", "Read this site in English")])
+def test_the_home_page_leads_to_the_other_language(site: Path, language, other, text):
+    html = BeautifulSoup(built_page(site, "index.md", language).read_text("utf-8"), "html.parser")
+    link = html.select_one(".other-language a")
+    assert (link.text, link["hreflang"], link["lang"]) == (text, other, other)
+    target = (built_page(site, "index.md", language).parent / link["href"] / "index.html").resolve()
+    assert target == built_page(site, "index.md", other).resolve()
