@@ -29,6 +29,7 @@ from legaltext.machine_readable import DataError
 from page_language import page_language
 from tools import machine_readable as data
 
+DATA_ENTRY = "partials/data-entry.html"
 EXTENSION = "legaltext.paragraph_ids"
 UNITS = "citable_units"
 DATA_JSON = "data_json"
@@ -97,8 +98,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
-    return html + data.data_link(language, get_relative_url(own.url, page.url),
-                                 get_relative_url(about.url, page.url))
+    entry = config.theme.get_env().get_template(DATA_ENTRY).render(
+        language=language, json=get_relative_url(own.url, page.url),
+        about=get_relative_url(about.url, page.url))
+    return html + entry
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -90,7 +90,7 @@ def test_french_interface_strings(site):
 def test_the_footer_speaks_the_page_language(site):
     french = BeautifulSoup(built_page(site, "essay.md", "fr").read_text("utf-8"), "html.parser")
     footer = french.select_one(".md-copyright").get_text(" ")
-    assert "Organisation des Nations Unies" in footer
+    assert "Transcription, traduction et notes de la rédaction" in footer
     assert "Made with" not in footer
 
 

@@ -42,22 +42,16 @@ DECLARATION_TEXT = {"preambular_paragraph", "article", "unlabelled_paragraph", "
                     "point"}
 
 RIGHTS = {
-    "en": "The sources state no licence. The texts are United Nations documents; the "
-          "transcription, the translation and the editorial notes are the editors’ work.",
-    "fr": "Les sources n’indiquent aucune licence. Les textes sont des documents de "
-          "l’Organisation des Nations Unies\u202f; la transcription, la traduction et les notes "
-          "de la rédaction sont l’œuvre de la rédaction.",
+    "en": "The sources state no licence. The report that contains the draft declaration is a "
+          "United Nations document; the essay is the work of the Independent Expert on human "
+          "rights and international solidarity; the transcription, the translation and the "
+          "editorial notes are the editors’ work.",
+    "fr": "Les sources n’indiquent aucune licence. Le rapport qui contient le projet de "
+          "déclaration est un document de l’Organisation des Nations Unies\u202f; l’essai est "
+          "l’œuvre de l’Experte indépendante sur les droits de l’homme et la solidarité "
+          "internationale\u202f; la transcription, la traduction et les notes de la rédaction "
+          "sont l’œuvre de la rédaction.",
 }
-# Marked editorial (the link is the site's, not the original's) and kept out of search.
-DATA_LINK = {
-    "en": '<p class="data-entry editorial" data-search-exclude>Machine-readable: <a href="{json}" '
-          'type="application/json">the citable paragraphs of this page in JSON</a> '
-          '(<a href="{about}">about the data</a>).</p>',
-    "fr": '<p class="data-entry editorial" data-search-exclude>Données\u00a0: <a href="{json}" '
-          'type="application/json">les paragraphes citables de cette page en JSON</a> '
-          '(<a href="{about}">à propos des données</a>).</p>',
-}
-
 # What the source states about the declaration; see the Data page, “Akoma Ntoso”.
 DECLARATION = akoma_ntoso.Work(
     country="un",
@@ -130,11 +124,6 @@ def page_records(units: list[dict], page_html: str, page_path: str, site_url: st
                           for language in LANGUAGE_PREFIX}
         records.append(record)
     return records
-
-
-def data_link(language: str, json_url: str, about_url: str) -> str:
-    """The visible link from a page to its own data."""
-    return DATA_LINK[language].format(json=json_url, about=about_url)
 
 
 def english_fingerprints(site_dir: Path, stem: str) -> dict[str, str]:
