@@ -10,23 +10,18 @@ assembles it.
 
 Each language's full text is rendered here, from the same sources, with the
 site's own Markdown extensions and configurations, with that language set as
-hooks/page_language.py and hooks/document_footnotes.py set it for a page. One
-more tree processor, run last, puts the language before every id and every
-link inside the document (``art-6-2`` becomes ``en-art-6-2``), so that both
-columns can live on one page without an id twice, and lists the blocks. The
-layout is the template overrides/partials/parallel.html.
+hooks/page_language.py and hooks/document_footnotes.py set it for a page, plus
+legaltext.parallel's extension, which prefixes the ids with the language and
+lists the blocks. The layout is the template overrides/partials/parallel.html.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -37,75 +32,10 @@ from mkdocs.structure.toc import AnchorLink
 from legaltext.assembly import assemble
 from legaltext.documents import nav_paths, site_footnotes, split_front_matter
 from legaltext.errors import ContentError
+from legaltext.parallel import LanguageBlocksExtension, aligned, final_html, flatten
 from page_language import LANGUAGE_AWARE_EXTENSIONS, page_language
 
 TEMPLATE = "partials/parallel.html"
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# After every other tree processor: toc (5) and legaltext.paragraph_ids (7) among them.
-PRIORITY = 1
-
-
-class _LanguageBlocks(Treeprocessor):
-    """Prefix ids and in-document links with the language; list the top-level blocks."""
-
-    def __init__(self, md: Markdown, language: str, blocks: list[tuple[str, str, etree.Element]]):
-        super().__init__(md)
-        self.language = language
-        self.blocks = blocks
-
-    def run(self, root: etree.Element) -> None:
-        prefix = f"{self.language}-"
-        for element in root.iter():
-            if element.get("id"):
-                element.set("id", prefix + element.get("id"))
-            if element.get("href"):
-                element.set("href", self._link(element.get("href"), prefix))
-        section, count = "", 0
-        for element in root:
-            identifier = (element.get("id") or "").removeprefix(prefix)
-            classes = (element.get("class") or "").split()
-            if element.tag == "h1":
-                continue  # the full text's title: the parallel page has its own
-            if element.tag in HEADINGS:
-                section, count = identifier, 0
-                self.blocks.append((identifier, "heading", element))
-            elif "citable" in classes:
-                self.blocks.append((identifier, "paragraph", element))
-            elif element.tag == "div" and "footnote" in classes:
-                self.blocks.append(("footnotes", "footnotes", element))
-            else:
-                count += 1
-                self.blocks.append((f"{section}-block-{count}", "block", element))
-
-    @staticmethod
-    def _link(href: str, prefix: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            return href
-        if not parts.fragment:
-            raise BuildError(f"parallel view: the link “{href}” leads to a whole page, which the "
-                             "parallel view cannot show. Fix: link to an id (page.md#id).")
-        # Every id of the document is on the parallel page, in each language's column.
-        return f"#{prefix}{parts.fragment}"
-
-
-class _LanguageBlocksExtension(Extension):
-    def __init__(self, language: str, blocks: list) -> None:
-        super().__init__()
-        self.language = language
-        self.blocks = blocks
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_LanguageBlocks(md, self.language, self.blocks),
-                                   "parallel_language_blocks", PRIORITY)
-
-
-def _final_html(md: Markdown, element: etree.Element) -> str:
-    """An element's HTML as the page would have it: serialised, then post-processed."""
-    html = md.serializer(element)
-    for processor in md.postprocessors:
-        html = processor.run(html)
-    return html.strip()
 
 
 def _source(config: MkDocsConfig, language: str, path: str) -> str:
@@ -127,38 +57,12 @@ def _render(config: MkDocsConfig, language: str, path: str) -> tuple[list[tuple]
         documents=site_footnotes(Path(config.docs_dir) / language, list(nav_paths(config.nav))),
         page=path)
     blocks: list[tuple[str, str, etree.Element]] = []
-    md = Markdown(extensions=[*config.markdown_extensions, _LanguageBlocksExtension(language, blocks)],
+    md = Markdown(extensions=[*config.markdown_extensions, LanguageBlocksExtension(language, blocks)],
                   extension_configs=configs)
     md.convert(markdown)
     units.clear()  # else each block's post-processing would walk every unit again
-    titles = {token["id"]: token["name"] for token in _flatten(md.toc_tokens)}
-    return [(key, kind, _final_html(md, element)) for key, kind, element in blocks], titles
-
-
-def _flatten(tokens: list[dict]) -> list[dict]:
-    return [item for token in tokens for item in (token, *_flatten(token["children"]))]
-
-
-def _aligned(columns: dict[str, list[tuple]], languages: list[str]) -> list[dict]:
-    """Rows of blocks with the same key, in the first language's order; a block that only
-    another language has comes after the block that precedes it there."""
-    order: list[tuple[str, str]] = []
-    for language in languages:
-        previous = -1
-        for key, kind, _html in columns[language]:
-            known = next((i for i, (k, _) in enumerate(order) if k == key), None)
-            if known is None:
-                order.insert(previous + 1, (key, kind))
-                known = previous + 1
-            elif order[known][1] != kind:
-                raise BuildError(f"parallel view: “{key}” is a {order[known][1]} in one language "
-                                 f"and a {kind} in {language}.")
-            previous = known
-    cells = {language: {key: html for key, _kind, html in columns[language]}
-             for language in languages}
-    return [{"key": key, "kind": kind,
-             "cells": {language: cells[language].get(key) for language in languages}}
-            for key, kind in order]
+    titles = {token["id"]: token["name"] for token in flatten(md.toc_tokens)}
+    return [(key, kind, final_html(md, element)) for key, kind, element in blocks], titles
 
 
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
@@ -194,7 +98,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     language = page_language(page)
     rendered = _columns(config, _shown_page(page, config), language)
-    rows = _aligned({code: blocks for code, (blocks, _titles) in rendered.items()}, list(rendered))
+    rows = aligned({code: blocks for code, (blocks, _titles) in rendered.items()}, list(rendered))
     titles = rendered[language][1]
     if page.toc.items:  # the sections, in the page's language, under the page's title
         page.toc.items[0].children.extend(
