@@ -53,6 +53,10 @@ def _check_front_matter(text: str, name: str) -> None:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise BuildError(f"{name}: the front matter has no “{key}”. Fix: add a line "
                              f"“{key}: …” between the two “---” lines.")
+        if '"' in meta[key]:
+            # The theme writes these values into HTML attributes without escaping them.
+            raise BuildError(f"{name}: the front matter's “{key}” contains a straight double "
+                             "quote (\"). Fix: use typographic quotes, “ ” (or « » in French).")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

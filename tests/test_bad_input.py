@@ -98,6 +98,11 @@ def test_invalid_front_matter(project):
     assert_refused(project, "docs/fr/declaration/article-9.md, line 3", "front matter is not valid")
 
 
+def test_a_straight_quote_in_a_description(project):
+    edit(project, "en/declaration/article-9.md", "description: ", 'description: The "human rights based approach" in ')
+    assert_refused(project, "docs/en/declaration/article-9.md", "straight double quote")
+
+
 def test_a_published_id_removed_without_an_alias(project):
     for language in ("en", "fr"):
         file = project / "docs" / language / "declaration/article-8.md"
