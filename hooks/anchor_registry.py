@@ -16,7 +16,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from page_language import page_language
+from page_language import building_language, page_path
 from tools.anchors import aliases_for, english_sources, load, missing_ids
 from tools.built_site import built_ids
 
@@ -30,15 +30,13 @@ def _registry(config: MkDocsConfig) -> dict:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    root = Path(config.docs_dir) / page_language(page)
-    source = Path(page.file.abs_src_path).relative_to(root).as_posix()
-    aliases = aliases_for(_registry(config), source, bool(page.meta.get("assembled")))
+    aliases = aliases_for(_registry(config), page_path(page, config), bool(page.meta.get("assembled")))
     config.mdx_configs.setdefault(EXTENSION, {})["aliases"] = aliases
     return markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.theme["language"] != "en":
+    if building_language(config) != "en":
         return
     registry = _registry(config)
     published = built_ids(Path(config.site_dir), "", english_sources(Path(config.docs_dir)))

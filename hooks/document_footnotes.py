@@ -16,18 +16,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from legaltext.documents import nav_paths, site_footnotes
-from page_language import page_language
+from page_language import building_language, page_path
 
 EXTENSION = "legaltext.footnote_numbers"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    root = Path(config.docs_dir) / config.theme["language"]
+    root = Path(config.docs_dir) / building_language(config)
     config.mdx_configs.setdefault(EXTENSION, {})["documents"] = site_footnotes(
         root, list(nav_paths(config.nav)))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    root = Path(config.docs_dir) / page_language(page)
-    config.mdx_configs[EXTENSION]["page"] = Path(page.file.abs_src_path).relative_to(root).as_posix()
+    config.mdx_configs[EXTENSION]["page"] = page_path(page, config)
     return markdown

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from legaltext.documents import nav_paths
 from legaltext.machine_readable import DataError
-from page_language import page_language
+from page_language import page_language, page_path
 from tools import machine_readable as data
 
 DATA_ENTRY = "partials/data-entry.html"
@@ -41,11 +41,6 @@ def _building(config: MkDocsConfig) -> str:
         raise BuildError(f"machine_readable: no data for the language {language!r}. Fix: add it "
                          "to LANGUAGE_PREFIX in tools/machine_readable.py.")
     return language
-
-
-def _page_path(page: Page, config: MkDocsConfig) -> str:
-    root = Path(config.docs_dir) / page_language(page)
-    return Path(page.file.abs_src_path).relative_to(root).as_posix()
 
 
 def _site_url(config: MkDocsConfig) -> str:
@@ -74,7 +69,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if UNITS in page.meta or DATA_JSON in page.meta:
         raise BuildError(f"docs/{page.file.src_uri}: the front matter sets “{UNITS}” or "
                          f"“{DATA_JSON}”, which the build sets. Fix: remove that line.")
-    if data.document_stem(_page_path(page, config)):
+    if data.document_stem(page_path(page, config)):
         page.meta[UNITS] = units
     return markdown
 
@@ -84,7 +79,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.meta.pop(UNITS, None)  # no units of its own (a view of others, or no text)
         return html
     language = page_language(page)
-    path = _page_path(page, config)
+    path = page_path(page, config)
     try:
         page.meta[UNITS] = data.page_records(page.meta[UNITS], html, path, _site_url(config))
     except DataError as error:
@@ -110,7 +105,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for file in files.documentation_pages():
         page = file.page
         if page is not None and UNITS in page.meta:
-            rendered[_page_path(page, config)] = page
+            rendered[page_path(page, config)] = page
     pages = [data.RenderedPage(path, _first_heading(rendered[path]),
                                bool(rendered[path].meta.get("assembled")),
                                rendered[path].meta[UNITS])

@@ -8,6 +8,8 @@ state carried from one language's build to the next.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -31,6 +33,21 @@ def page_language(page: Page) -> str:
             "Fix: put the page under docs/en/ or docs/fr/."
         )
     return language
+
+
+def building_language(config: MkDocsConfig) -> str:
+    """The language of the build in progress (mkdocs-static-i18n sets the theme's per build)."""
+    language = config.theme["language"]
+    if language not in LANGUAGES:
+        raise ValueError(f"no pages for the language {language!r}. Fix: build only "
+                         f"{', '.join(sorted(LANGUAGES))}.")
+    return language
+
+
+def page_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's source path inside its language folder: ``declaration/article-6.md``."""
+    root = Path(config.docs_dir) / page_language(page)
+    return Path(page.file.abs_src_path).relative_to(root).as_posix()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

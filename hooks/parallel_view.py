@@ -33,7 +33,7 @@ from legaltext.assembly import assemble
 from legaltext.documents import nav_paths, site_footnotes, split_front_matter
 from legaltext.errors import ContentError
 from legaltext.parallel import LanguageBlocksExtension, aligned, final_html, flatten
-from page_language import LANGUAGE_AWARE_EXTENSIONS, page_language
+from page_language import LANGUAGE_AWARE_EXTENSIONS, page_language, page_path
 
 TEMPLATE = "partials/parallel.html"
 
@@ -68,7 +68,7 @@ def _render(config: MkDocsConfig, language: str, path: str) -> tuple[list[tuple]
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
     """The source path (in each language's folder) of the page the parallel view shows."""
     shown = str(page.meta["parallel"])
-    own = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / page_language(page))
+    own = Path(page_path(page, config))
     path = (own.parent / shown).as_posix()
     if not shown.endswith(".md") or "/" in shown or path not in nav_paths(config.nav):
         raise BuildError(f"docs/{page.file.src_uri}: “parallel: {shown}” must name a page of "

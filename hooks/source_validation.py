@@ -13,6 +13,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 
+from page_language import building_language
+
 REQUIRED_KEYS = ("title", "description")
 
 
@@ -60,9 +62,11 @@ def _check_front_matter(text: str, name: str) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    folder = Path(config.docs_dir) / config.theme["language"]
+    language = building_language(config)
+    folder = Path(config.docs_dir) / language
     if not folder.is_dir():
-        raise BuildError(f"docs/{config.theme['language']}/ does not exist.")
+        raise BuildError(f"docs/{language}/ does not exist. Fix: create it, with a page for "
+                         "each English page.")
     for path in sorted(folder.rglob("*.md")):
         name = path.relative_to(Path(config.docs_dir).parent).as_posix()
         _check_front_matter(_check_encoding(path, name), name)

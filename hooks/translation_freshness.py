@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from page_language import page_language
+from page_language import page_language, page_path
 from tools.translations import status
 
 
@@ -20,8 +20,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page)
     if language == "en":
         return markdown
-    root = Path(config.docs_dir)
-    relative = Path(page.file.abs_src_path).relative_to(root / language)
-    state, _recorded, _current = status(Path(page.file.abs_src_path), root / "en" / relative)
+    english = Path(config.docs_dir) / "en" / page_path(page, config)
+    state, _recorded, _current = status(Path(page.file.abs_src_path), english)
     page.meta["translation_outdated"] = state != "up to date"
     return markdown

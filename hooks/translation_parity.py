@@ -13,22 +13,19 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 
+from legaltext.documents import language_pages
+from page_language import building_language
 from tools.built_site import built_ids
 
 SOURCE, TRANSLATION = "en", "fr"
 
 
 def _sources(config: MkDocsConfig, language: str) -> list[str]:
-    folder = Path(config.docs_dir) / language
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
-
-
-def _building(config: MkDocsConfig) -> str:
-    return config.theme["language"]
+    return language_pages(Path(config.docs_dir) / language)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if _building(config) != SOURCE:
+    if building_language(config) != SOURCE:
         return
     missing = sorted(set(_sources(config, SOURCE)) - set(_sources(config, TRANSLATION)))
     extra = sorted(set(_sources(config, TRANSLATION)) - set(_sources(config, SOURCE)))
@@ -46,7 +43,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if _building(config) != TRANSLATION:
+    if building_language(config) != TRANSLATION:
         return
     sources = _sources(config, SOURCE)
     english = built_ids(Path(config.site_dir), "", sources)

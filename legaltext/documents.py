@@ -35,6 +35,11 @@ def split_front_matter(markdown: str) -> tuple[dict, str]:
     return meta, markdown[match.end():]
 
 
+def language_pages(folder: Path) -> list[str]:
+    """The Markdown pages of one language's folder, as paths relative to it, sorted."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
 def nav_paths(items: Iterable) -> Iterator[str]:
     """Source paths of a MkDocs-style navigation, in order."""
     for item in items:

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from legaltext.documents import language_pages
+from tools.built_site import page_url
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
 from tools.project import copy_sources
@@ -55,16 +57,13 @@ def edit(project: Path, path: str, old: str, new: str) -> None:
 
 def source_pages(language: str = "en") -> list[str]:
     """Source paths of every page of one language, relative to its folder."""
-    folder = DOCS / language
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+    return language_pages(DOCS / language)
 
 
 def built_page(site: Path, source: str, language: str) -> Path:
     """The HTML file built from ``source`` (e.g. ``declaration/article-6.md``)."""
-    stem = source.removesuffix(".md")
-    stem = stem.removesuffix("index").rstrip("/")
     prefix = Path("fr") if language == "fr" else Path()
-    return site / prefix / stem / "index.html"
+    return site / prefix / page_url(source) / "index.html"
 
 
 @pytest.fixture(scope="session")

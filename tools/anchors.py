@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from legaltext.documents import document_of, split_front_matter
+from legaltext.documents import document_of, language_pages, split_front_matter
 from tools.built_site import built_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +88,8 @@ def english_sources(docs: Path = ROOT / "docs") -> list[str]:
     """The English pages whose ids the registry lists. The full text and the parallel
     view only repeat the ids of the pages they are made of, which are registered there."""
     folder = docs / "en"
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not VIEWS & set(split_front_matter(path.read_text("utf-8"))[0]))
+    return [page for page in language_pages(folder)
+            if not VIEWS & set(split_front_matter((folder / page).read_text("utf-8"))[0])]
 
 
 def aliases_for(registry: dict, page: str, assembled: bool) -> dict[str, str]:

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from legaltext.documents import split_front_matter
+from legaltext.documents import language_pages, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -52,9 +52,7 @@ def record(french: Path, english: Path) -> None:
 
 
 def pairs() -> list[tuple[str, Path, Path]]:
-    english_root, french_root = DOCS / "en", DOCS / "fr"
-    return [(path.relative_to(english_root).as_posix(), french_root / path.relative_to(english_root),
-             path) for path in sorted(english_root.rglob("*.md"))]
+    return [(page, DOCS / "fr" / page, DOCS / "en" / page) for page in language_pages(DOCS / "en")]
 
 
 def main(argv: list[str] | None = None) -> int:
