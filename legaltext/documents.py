@@ -61,23 +61,14 @@ def site_footnotes(root: Path, nav: list[str]) -> dict[str, dict[str, dict[str, 
     Raises ContentError when the numbers do not increase through a document's
     pages in navigation order.
     """
-    check_footnote_order(root, nav)
     documents: dict[str, dict[str, dict[str, str]]] = {}
-    for path in nav:
-        if (root / path).is_file():
-            for label, text, _line in footnote_definitions((root / path).read_text(encoding="utf-8")):
-                documents.setdefault(document_of(path), {})[label] = {"text": text, "path": path}
-    return documents
-
-
-def check_footnote_order(root: Path, nav: list[str]) -> None:
-    """Raise ContentError when footnote numbers do not increase through a document's pages."""
     last: dict[str, tuple[int, str]] = {}
     for path in nav:
         if not (root / path).is_file():
             continue
         document = document_of(path)
-        for label, _text, line in footnote_definitions((root / path).read_text(encoding="utf-8")):
+        for label, text, line in footnote_definitions((root / path).read_text(encoding="utf-8")):
+            documents.setdefault(document, {})[label] = {"text": text, "path": path}
             if not label.isdigit():
                 continue  # the footnote extension names this error on the page itself
             previous = last.get(document)
@@ -90,3 +81,4 @@ def check_footnote_order(root: Path, nav: list[str]) -> None:
                     "correct the number, or the page it is on.",
                 )
             last[document] = (int(label), path)
+    return documents

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
+
+from legaltext.errors import ContentError
 
 SITE_EXTENSIONS = ["attr_list", "footnotes", "md_in_html", "admonition", "toc",
                    "legaltext.paragraph_ids", "legaltext.footnote_numbers",
@@ -30,3 +33,13 @@ def soup(source: str, language: str = "en", **configs) -> BeautifulSoup:
 
 def ids(source: str, language: str = "en", **configs) -> list[str]:
     return [element["id"] for element in soup(source, language, **configs).find_all(id=True)]
+
+
+def assert_refused(source: str, message: str, **configs) -> ContentError:
+    """Rendering ``source`` fails with ``message``, a line and a fix."""
+    with pytest.raises(ContentError) as error:
+        render(source, **configs)
+    assert message in str(error.value)
+    assert "Fix:" in str(error.value)
+    assert error.value.line is not None
+    return error.value
