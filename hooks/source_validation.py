@@ -1,72 +1,57 @@
-"""Refuse source files that MkDocs would misread: not UTF-8, or broken front matter.
+"""Check the sources before anything is built (legaltext.source_checks).
 
-MkDocs silently ignores front matter that is not valid YAML and then publishes
-it as text; a file in another encoding stops it with a traceback. Both become
-one clear message here, before anything is built.
+Files that do not belong in docs/, symbolic links, and every page of the language
+being built that is not UTF-8, too large, holds a forbidden character, has bad
+front matter or content that legaltext.content_safety refuses: all are reported
+at once, each with its file, line and fix, and the build stops. MkDocs alone would
+publish a stray file, ignore broken front matter, or stop with a traceback.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 
-from page_language import building_language
+from legaltext.source_checks import docs_problems, page_problem
+from page_language import LANGUAGES, building_language
 
-REQUIRED_KEYS = ("title", "description")
-
-
-def _check_encoding(path: Path, name: str) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise BuildError(
-            f"{name}, line {line}: the file is not UTF-8 text (byte 0x{raw[error.start]:02X}). "
-            "Fix: save the file with the UTF-8 encoding (GitHub's web editor always does)."
-        ) from None
+SAFETY_EXTENSION = "legaltext.content_safety"
 
 
-def _check_front_matter(text: str, name: str) -> None:
-    lines = text.split("\n")
-    if lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
-        raise BuildError(
-            f"{name}, line 1: the page has no front matter. Fix: begin the file with a “---” "
-            "line, “title: …” and “description: …” lines, and a closing “---” line."
-        )
-    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        raise BuildError(
-            f"{name}, line {line}: the front matter is not valid: "
-            f"{getattr(error, 'problem', None) or error}. Fix: write each entry as "
-            "“key: value”; put a value that contains “: ” in double quotes."
-        ) from None
-    if not isinstance(meta, dict):
-        raise BuildError(f"{name}, line 2: the front matter is not a list of “key: value” "
-                         "lines. Fix: write “title: …” and “description: …”.")
-    for key in REQUIRED_KEYS:
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
-            raise BuildError(f"{name}: the front matter has no “{key}”. Fix: add a line "
-                             f"“{key}: …” between the two “---” lines.")
-        if '"' in meta[key]:
-            # The theme writes these values into HTML attributes without escaping them.
-            raise BuildError(f"{name}: the front matter's “{key}” contains a straight double "
-                             "quote (\"). Fix: use typographic quotes, “ ” (or « » in French).")
+def _markdown_check(config: MkDocsConfig) -> Callable[[str], None]:
+    """Render Markdown as the site does, without the document extensions (they need a
+    page and a language), so that content_safety sees the HTML a page would have."""
+    names = [name for name in config.markdown_extensions
+             if not str(name).startswith("legaltext.") or name == SAFETY_EXTENSION]
+    configs = {name: options for name, options in config.mdx_configs.items() if name in names}
+    md = Markdown(extensions=names, extension_configs=configs)
+
+    def check(markdown: str) -> None:
+        md.reset()
+        md.convert(markdown)
+
+    return check
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     language = building_language(config)
-    folder = Path(config.docs_dir) / language
+    docs = Path(config.docs_dir)
+    folder = docs / language
     if not folder.is_dir():
         raise BuildError(f"docs/{language}/ does not exist. Fix: create it, with a page for "
                          "each English page.")
+    problems = docs_problems(docs, sorted(LANGUAGES))
+    check = _markdown_check(config)
     for path in sorted(folder.rglob("*.md")):
-        name = path.relative_to(Path(config.docs_dir).parent).as_posix()
-        _check_front_matter(_check_encoding(path, name), name)
+        if path.is_symlink() or not path.is_file():
+            continue  # docs_problems names it
+        error = page_problem(path.read_bytes(), check)
+        if error:
+            name = path.relative_to(docs.parent).as_posix()
+            problems.append(f"{name}, {error}" if error.line else f"{name}: {error}")
+    if problems:
+        raise BuildError("\n".join(problems))

@@ -41,7 +41,7 @@ NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # ISO 639-2 codes, which Akoma Ntoso uses, of the site's languages.
 LANGUAGES = {"en": "eng", "fr": "fra"}
 # Inline elements of a unit's HTML and their Akoma Ntoso counterparts.
-_INLINE = {"em": "i", "i": "i", "strong": "b", "b": "b", "sub": "sub", "sup": "sup"}
+_INLINE = {"em": "i", "i": "i", "strong": "b", "b": "b", "sub": "sub", "sup": "sup", "br": "eol"}
 # Inline elements whose words are kept without markup of their own.
 _TRANSPARENT = {"span", "abbr", "a"}
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")
@@ -170,7 +170,9 @@ def _inline(target: etree._Element, source: HtmlElement, footnotes: dict[int, st
     _append_text(target, source.text)
     for child in source:
         number = footnote_number(child)
-        if number is not None:
+        if not isinstance(child.tag, str):
+            pass  # an editor's comment: not part of the text
+        elif number is not None:
             note = _element(target, "authorialNote", marker=number, placement="bottom")
             _element(note, "p", footnotes[int(number)])
         elif child.tag in _INLINE:

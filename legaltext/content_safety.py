@@ -1,96 +1,513 @@
-"""Refuse active content in Markdown sources.
+"""Sources hold text, Markdown and a short list of HTML; everything else stops the build.
 
-Pages are edited through pull requests, so their content is untrusted input.
-This extension stops the build on anything that would run or embed code in a
-reader's browser: ``<script>``, ``<iframe>`` and other embedding elements, inline
-event handlers (``onclick=`` …) and ``javascript:`` URLs, whether they come from
-raw HTML or from Markdown (links, attr_list attributes).
+Pages are edited through pull requests, so their content is untrusted input. A
+diff can change the words of the site, never what the site does: what is not
+on the lists below is refused with a message (file, line, what, fix), never
+cleaned away.
 
-The check runs twice: at priority 19, right after the inline patterns (20)
-have stashed inline HTML and made links, so that it speaks before any other
-extension stumbles on the content; and at priority 1, after attr_list (8) and
-every other processor has set attributes.
+- **Raw HTML.** Every piece of raw HTML that Python-Markdown keeps for the page
+  (blocks, inline tags, comments, character references) is parsed by html5lib,
+  an HTML5 parser, as a browser parses it. A piece may hold ALLOWED_ELEMENTS
+  with ALLOWED_ATTRIBUTES, well-formed comments and text, and no parse error
+  but those that come from its being a piece (an element closed in another
+  piece). As each piece then begins and ends between tags, the browser reads
+  the page's HTML as the pieces read.
+- **URLs** are read as a browser reads them (entities decoded, control
+  characters and white space dropped, case folded). Links may be http:,
+  https:, mailto: or relative; an image must be a relative URL, so it comes
+  from the site itself.
+- **attr_list** may set ids, the CONTENT_CLASSES, ``title`` and ``lang``:
+  nothing else (no ``style``, ``hidden``, event handlers, or the classes the
+  site's own code gives elements, which would make the page and its data
+  disagree). Admonitions take their class from the source too: their types
+  are listed.
+- **Characters.** No controls, bidirectional controls or invisible format
+  characters reach the page through character references or attributes. A
+  form feed (a page break left by text extraction) is white space, as HTML
+  reads it.
+
+The checks run at these priorities, around Python-Markdown's own processors:
+
+- preprocessors 20.5 and 19.5, around ``html_block`` (20): the raw HTML blocks;
+- treeprocessors 21 and 19, around ``inline`` (20): inline raw HTML and
+  references;
+- treeprocessors 8.5 and 7.5, around ``attr_list`` (8), before the site's own
+  processors that follow (``abbr`` and ``paragraph_ids`` at 7): what attr_list
+  set, and links, images and admonitions;
+- treeprocessor 1, after every other extension: no event handler, unsafe URL
+  or forbidden character in any attribute, whoever set it.
 """
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 import xml.etree.ElementTree as etree
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
+import html5lib
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from legaltext.errors import ContentError, SourceRecorder, find_line
 
-PRIORITIES = {"content_safety_early": 19, "content_safety": 1}
-FORBIDDEN_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet",
-                      "base", "form", "meta", "link", "style"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
-FIX = "remove it: pages may contain text, Markdown and plain HTML only."
+ALLOWED_ELEMENTS = frozenset({"span", "abbr", "sup", "sub", "em", "strong", "br"})
+ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang"})
+# The classes editors may give text (styled in publication.css, read by the data).
+CONTENT_CLASSES = frozenset({"editorial", "sic", "standfirst"})
+# Admonition types ("!!! note") become classes; these are the theme's boxes.
+ADMONITION_TYPES = frozenset({"note", "abstract", "info", "tip", "success", "question",
+                              "warning", "failure", "danger", "bug", "example", "quote"})
+# Classes the site's own code gives elements: named in messages, to explain the refusal.
+SITE_CLASSES = frozenset({
+    "citable", "paragraph-label", "paragraph-link", "paragraph-number", "anchor-alias",
+    "editorial-label", "ibid-expansion", "footnote", "footnote-ref", "footnote-backref",
+    "headerlink", "admonition", "admonition-title", "data-entry", "translation-notice",
+    "citation-context", "copy-status", "other-language", "not-found"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
+# What a URL loses when a browser reads it: leading and trailing C0 controls and
+# spaces, and every tab and line break inside.
+_URL_EDGES = "".join(chr(code) for code in range(0x21))
+_URL_INSIDE = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Parse errors that only say that a piece of raw HTML is a piece: its element is
+# closed, or was opened, in another piece. html5lib follows an older reading of
+# comments, which calls "--" inside one an error; comments are checked by
+# COMMENT_RULES instead.
+_PIECE_ERRORS = {"expected-closing-tag-but-got-eof", "unexpected-end-tag",
+                 "unexpected-char-in-comment", "unexpected-dash-after-double-dash-in-comment"}
+_COMMENT_ERRORS = {"incorrect-comment", "eof-in-comment", "eof-in-comment-double-dash",
+                   "eof-in-comment-end-dash", "eof-in-comment-end-space-state",
+                   "eof-in-comment-end-bang-state", "unexpected-bang-after-double-dash-in-comment",
+                   "unexpected-space-after-double-dash-in-comment"}
+# The HTML standard's rule for a comment's text (§ 13.1.6).
+COMMENT_RULES = ("<!--", "-->", "--!>")
+
+FIX_REMOVE = ("remove it. Pages contain text, Markdown, and only these HTML elements: "
+              + ", ".join(f"<{name}>" for name in sorted(ALLOWED_ELEMENTS)) + ".")
+FIX_COMMENT = "write an editor's note as a comment of the form <!-- note -->, or remove it."
+FIX_ELEMENT = {
+    "a": "write the link in Markdown: [text](address).",
+    "img": "write the image in Markdown, ![description](../assets/image.png), with the "
+           "image in docs/assets/.",
+    "p": "separate paragraphs with an empty line, as Markdown does.",
+    "div": "separate blocks with an empty line, as Markdown does.",
+    "i": "write *text* (Markdown) for italics.",
+    "b": "write **text** (Markdown) for bold.",
+}
 
 
-def _problem(tag: str, attributes: list[tuple[str, str | None]]) -> tuple[str, str] | None:
-    """Return (what is wrong, text to find in the source) for one element, or None."""
-    tag = tag.lower()
-    if tag in FORBIDDEN_ELEMENTS:
-        return f"The page contains a <{tag}> element.", f"<{tag}"
-    for name, value in attributes:
-        name = name.lower()
-        if name.startswith("on"):
-            return f"The page contains an inline event handler ({name}=).", name
-        compact = "".join((value or "").split()).lower()
-        if name in URL_ATTRIBUTES and compact.startswith(("javascript:", "vbscript:", "data:text/html")):
-            return f"The page contains a {compact.split(':')[0]}: URL.", compact.split(":")[0]
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong, how to fix it, and a piece of the source to find it by."""
+
+    what: str
+    fix: str
+    needle: str
+
+
+# Characters ---------------------------------------------------------------
+
+_BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
+_ZERO_WIDTH = {*range(0x200B, 0x200E), 0x2060, 0xFEFF}
+# White space that HTML reads as white space.
+LAYOUT_CONTROLS = frozenset("\t\n\f")
+
+
+def character_problem(character: str) -> str | None:
+    """What kind of forbidden character this is, or None if text may hold it."""
+    code = ord(character)
+    if code in _BIDI:
+        return "a bidirectional control character, which reorders the words readers see"
+    if code in _ZERO_WIDTH:
+        return "an invisible zero-width character"
+    category = unicodedata.category(character)
+    if category == "Cc" and character not in LAYOUT_CONTROLS:
+        return "a control character"
+    if category == "Cf" and character != "\u00ad":  # a soft hyphen only shows where a line breaks
+        return "an invisible formatting character"
+    if category in ("Zl", "Zp"):
+        return "a Unicode line or paragraph separator"
     return None
 
 
-class _RawHtmlScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problem: tuple[str, str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.problem = self.problem or _problem(tag, attrs)
-
-    handle_startendtag = handle_starttag
+def first_forbidden_character(text: str) -> tuple[int, str] | None:
+    """(index, kind) of the first forbidden character of ``text``, or None."""
+    for index, character in enumerate(text):
+        kind = character_problem(character)
+        if kind:
+            return index, kind
+    return None
 
 
-class ContentSafetyTreeprocessor(Treeprocessor):
+def code_point(character: str) -> str:
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X}" + (f" {name}" if name else "")
+
+
+def character_error(text: str) -> ContentError | None:
+    """The first forbidden character of a source text, by line, column and code point.
+    A byte-order mark may open the text, and a carriage return may end a line."""
+    for index, character in enumerate(text):
+        if (index == 0 and character == "\ufeff") or (character == "\r" and text[index + 1:index + 2] == "\n"):
+            continue
+        kind = "a carriage return without a line feed" if character == "\r" else character_problem(character)
+        if kind:
+            start = text.rfind("\n", 0, index) + 1
+            return ContentError(
+                f"Column {index - start + 1} holds {kind} ({code_point(character)}).",
+                "delete it. Such characters come with text pasted from other documents and "
+                "do not show; retype the words around it if in doubt.",
+                text.count("\n", 0, index) + 1)
+    return None
+
+
+def _text_problem(text: str, where: str) -> Problem | None:
+    found = first_forbidden_character(text)
+    if not found:
+        return None
+    index, kind = found
+    return Problem(f"{where} contains {kind} ({code_point(text[index])}).",
+                   "delete it; write the character itself if it is meant, not a reference "
+                   "to it.", "&")
+
+
+# URLs -----------------------------------------------------------------------
+
+def read_url(value: str) -> str:
+    """A URL as a browser reads it from an attribute: references decoded, leading and
+    trailing controls and spaces dropped, tabs and line breaks inside removed."""
+    return _URL_INSIDE.sub("", html.unescape(value).strip(_URL_EDGES))
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme of a URL read by read_url, in lower case; None for a relative URL."""
+    match = _SCHEME.match(url)
+    return match.group(1).lower() if match else None
+
+
+def link_problem(value: str) -> Problem | None:
+    """A link may lead anywhere on the web, by http:, https: or mailto:, or be relative."""
+    scheme = url_scheme(read_url(value))
+    if scheme is None or scheme in LINK_SCHEMES:
+        return None
+    return Problem(f"The page contains a {scheme}: URL.",
+                   "link only to web pages (https://…), e-mail addresses (mailto:…) or "
+                   "pages of this site (relative links such as “article-6.md”).", value)
+
+
+def resource_problem(value: str) -> Problem | None:
+    """What a page embeds (an image) comes from the site itself: a relative URL."""
+    problem = link_problem(value)
+    if problem:
+        return problem
+    url = read_url(value).replace("\\", "/")
+    if url_scheme(url) or url.startswith("/"):
+        return Problem("The page embeds a file from another site or an absolute address "
+                       f"({value}).",
+                       "put the file in docs/assets/ and refer to it by a relative path, "
+                       "e.g. “../assets/figure.png”.", value)
+    return None
+
+
+# Attributes and elements ----------------------------------------------------
+
+def class_problem(name: str) -> Problem | None:
+    if name in CONTENT_CLASSES:
+        return None
+    if name in SITE_CLASSES or name.startswith(("md-", "parallel", "translation-")):
+        what = (f"The class “{name}” is one the site itself gives to elements; in a source "
+                "it would make the page and its data disagree.")
+    else:
+        what = f"The class “{name}” is not one the sources may use."
+    return Problem(what, "use only the classes " + ", ".join(
+        f"“{name}”" for name in sorted(CONTENT_CLASSES)) + ", or none.", name)
+
+
+def attribute_problem(name: str, value: str, added_classes: list[str] | None = None) -> Problem | None:
+    """Whether a source may give an element this attribute (``added_classes``: the classes
+    the source added, when the element already had others)."""
+    name = name.lower()
+    if name.startswith("on"):
+        return Problem(f"The page contains an inline event handler ({name}=).", FIX_REMOVE, name)
+    if name == "style":
+        return Problem("The page contains an inline style (style=), which can hide or change "
+                       "words that the data still holds.",
+                       "remove it; the site's style sheets set the look of the text.", name)
+    if name == "hidden":
+        return Problem("The page contains the attribute hidden=, which hides words from "
+                       "readers that the data still holds.", "remove it.", name)
+    if name not in ALLOWED_ATTRIBUTES:
+        return Problem(f"The attribute “{name}=” is not allowed in pages.",
+                       "remove it; elements may have only " + ", ".join(
+                           f"{allowed}=" for allowed in sorted(ALLOWED_ATTRIBUTES)) + ".", name)
+    if name == "class":
+        for token in value.split() if added_classes is None else added_classes:
+            problem = class_problem(token)
+            if problem:
+                return problem
+    if name == "id" and not ID.fullmatch(value):
+        return Problem(f"The id “{value}” is not a plain id.",
+                       "write ids in lower-case letters, digits and hyphens, starting with a "
+                       "letter, e.g. “art-5-m”.", value)
+    if name == "lang" and not LANGUAGE_TAG.fullmatch(value):
+        return Problem(f"“lang={value}” is not a language tag.",
+                       "write a language tag such as “en” or “fr”.", value)
+    return _text_problem(value, f"The attribute {name}=")
+
+
+def _element_name(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()  # svg and math elements come namespaced
+
+
+def raw_element_problem(tag: str, attributes: dict[str, str]) -> Problem | None:
+    """Whether raw HTML may contain this element with these attributes."""
+    name = _element_name(tag)
+    for attribute, value in attributes.items():  # the most dangerous first
+        attribute = attribute.rsplit("}", 1)[-1].lower()
+        if attribute.startswith("on"):
+            return attribute_problem(attribute, value)
+        scheme = url_scheme(read_url(value))
+        if scheme and scheme not in LINK_SCHEMES and attribute in (
+                "href", "src", "action", "formaction", "data", "xlink:href", "srcdoc"):
+            return link_problem(value)
+    if name not in ALLOWED_ELEMENTS:
+        return Problem(f"The page contains a <{name}> element.",
+                       FIX_ELEMENT.get(name, FIX_REMOVE), f"<{name}")
+    for attribute, value in attributes.items():
+        problem = attribute_problem(attribute, value)
+        if problem:
+            return problem
+    return None
+
+
+def _comment_problem(text: str) -> Problem | None:
+    if text.startswith((">", "->")) or text.endswith("<!-") or any(
+            rule in text for rule in COMMENT_RULES):
+        return Problem("The page contains a comment that is not well formed.", FIX_COMMENT,
+                       "<!--")
+    return None
+
+
+def raw_html_problem(piece: str) -> tuple[Problem, int] | None:
+    """The first problem of a piece of raw HTML, and its line in the piece (1-based)."""
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    fragment = parser.parseFragment(piece, container="div")
+    for node in fragment.iter():
+        if node is fragment:
+            problem = None
+        elif node.tag is etree.Comment:
+            problem = _comment_problem(node.text or "")
+        else:
+            problem = raw_element_problem(node.tag, dict(node.attrib))
+        texts = [node.tail] if node.tag is etree.Comment else [node.text, node.tail]
+        for text in texts if node is not fragment else [node.text]:
+            problem = problem or (text and _text_problem(text, "The text"))
+        if problem:
+            return problem, _line_in(piece, problem.needle)
+    for (line, _column), code, details in parser.errors:
+        if code in _PIECE_ERRORS and details.get("name", "span") in ALLOWED_ELEMENTS:
+            continue
+        if code in _COMMENT_ERRORS or code == "expected-dashes-or-doctype":
+            what = ("The page contains a comment that is not well formed."
+                    if code in _COMMENT_ERRORS else
+                    "The page contains “<!” that does not open a comment (CDATA or a "
+                    "declaration).")
+            return Problem(what, FIX_COMMENT, "<!"), line
+        name = details.get("name")
+        if name:
+            return Problem(f"The page contains a <{name}> element where HTML does not allow it.",
+                           FIX_ELEMENT.get(name, FIX_REMOVE), f"<{name}"), line
+        return Problem(f"The page's HTML is not well formed ({code}).",
+                       "write each tag as <name attribute=\"value\">, close it as </name>, "
+                       "or write the text in Markdown.", "<"), line
+    return None
+
+
+def _line_in(text: str, needle: str) -> int:
+    index = text.lower().find(needle.lower())
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+# The Markdown extension -----------------------------------------------------
+
+class _Characters(Preprocessor):
+    """Refuse forbidden characters; make a form feed (a page break in extracted text) a
+    space, as HTML reads it, before Python-Markdown reads blank lines, so that a page
+    break between paragraphs stays a blank line."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        error = character_error("\n".join(lines))
+        if error:
+            raise error
+        return [line.replace("\f", " ") for line in lines]
+
+
+class _RawPieces:
+    """Notes where the raw HTML pieces of one phase begin, and checks them at its end."""
+
+    def __init__(self, md: Markdown, extension: "ContentSafetyExtension", check: bool) -> None:
+        self.md = md
+        self.extension = extension
+        self.check = check
+
+    def _run(self) -> None:
+        if "markdown_block" in self.md.parser.blockprocessors:
+            raise ValueError("content_safety cannot check the HTML of md_in_html blocks, "
+                             "which it turns into elements: remove md_in_html from the "
+                             "Markdown extensions.")
+        pieces = self.md.htmlStash.rawHtmlBlocks
+        if not self.check:
+            self.extension.first_piece = len(pieces)
+            return
+        source = self.extension.source
+        cursor = 0
+        for piece in pieces[self.extension.first_piece:]:
+            piece = str(piece)
+            found = source.find(piece, cursor)
+            if found >= 0:
+                cursor = found
+            problem = raw_html_problem(piece)
+            if problem:
+                problem, line = problem
+                if found >= 0:
+                    line += source.count("\n", 0, found)
+                else:
+                    line = find_line(source.lower(), problem.needle.lower())
+                raise ContentError(problem.what, problem.fix, line)
+
+
+class _RawBlocks(_RawPieces, Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        self._run()
+        return lines
+
+
+class _RawInline(_RawPieces, Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self._run()
+
+
+class _AttributesBefore(Treeprocessor):
+    """Note every element's attributes just before attr_list runs."""
+
+    def __init__(self, md: Markdown, extension: "ContentSafetyExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self.extension.attributes = {id(element): dict(element.attrib) for element in root.iter()}
+
+
+class _SourceMarkup(Treeprocessor):
+    """What the source itself set on elements: attr_list's attributes, links, images and
+    admonition types."""
+
+    def __init__(self, md: Markdown, extension: "ContentSafetyExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        before = self.extension.attributes
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            self.extension.refuse(self._problem(element, before.get(id(element), {})))
+
+    @staticmethod
+    def _problem(element: etree.Element, before: dict[str, str]) -> Problem | None:
+        for name, value in element.attrib.items():
+            if name in before and before[name] == value:
+                continue
+            value = value or ""  # attr_list leaves None for a name without a value
+            added = None
+            if name == "class":
+                added = [token for token in value.split()
+                         if token not in before.get("class", "").split()]
+            problem = attribute_problem(name, value, added)
+            if problem:
+                return problem
+        if element.tag == "a":
+            return link_problem(element.get("href", ""))
+        if element.tag == "img":
+            return resource_problem(element.get("src", ""))
+        classes = element.get("class", "").split()
+        if element.tag == "div" and "admonition" in classes:
+            for token in classes[1:]:
+                if token not in ADMONITION_TYPES:
+                    problem = class_problem(token)
+                    if problem:
+                        return Problem(problem.what, "give the note a type among "
+                                       + ", ".join(sorted(ADMONITION_TYPES)) + ", and the class "
+                                       "“editorial” if the editors wrote it.", token)
+        return None
+
+
+class _EveryAttribute(Treeprocessor):
+    """Last: whoever set them, no event handler, unsafe URL or forbidden character."""
+
     def __init__(self, md: Markdown, extension: "ContentSafetyExtension") -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            if isinstance(element.tag, str):
-                self._refuse(_problem(element.tag, list(element.attrib.items())))
-        for raw in self.md.htmlStash.rawHtmlBlocks:
-            scanner = _RawHtmlScanner()
-            scanner.feed(str(raw))
-            scanner.close()
-            self._refuse(scanner.problem)
-
-    def _refuse(self, problem: tuple[str, str] | None) -> None:
-        if problem:
-            what, needle = problem
-            raise ContentError(what, FIX, find_line(self.extension.source.lower(), needle))
+            if not isinstance(element.tag, str):
+                continue
+            for name, value in element.attrib.items():
+                value = value or ""
+                if name.lower().startswith("on"):
+                    self.extension.refuse(attribute_problem(name, value))
+                elif name in ("href", "src"):
+                    self.extension.refuse(link_problem(value))
+                self.extension.refuse(_text_problem(html.unescape(value),
+                                                    f"The attribute {name}="))
 
 
 class ContentSafetyExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {}
         self.source = ""
+        self.first_piece = 0
+        self.attributes: dict[int, dict[str, str]] = {}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(SourceRecorder(md, self), "content_safety_source", 37)
-        for name, priority in PRIORITIES.items():
-            md.treeprocessors.register(ContentSafetyTreeprocessor(md, self), name, priority)
+        md.preprocessors.register(_Characters(md), "content_safety_characters", 36)
+        md.preprocessors.register(_RawBlocks(md, self, check=False), "content_safety_blocks_mark", 20.5)
+        md.preprocessors.register(_RawBlocks(md, self, check=True), "content_safety_blocks", 19.5)
+        md.treeprocessors.register(_RawInline(md, self, check=False), "content_safety_inline_mark", 21)
+        md.treeprocessors.register(_RawInline(md, self, check=True), "content_safety_inline", 19)
+        md.treeprocessors.register(_AttributesBefore(md, self), "content_safety_attributes", 8.5)
+        md.treeprocessors.register(_SourceMarkup(md, self), "content_safety_markup", 7.5)
+        md.treeprocessors.register(_EveryAttribute(md, self), "content_safety", 1)
+
+    def refuse(self, problem: Problem | None) -> None:
+        if problem:
+            raise ContentError(problem.what, problem.fix,
+                               _attribute_line(self.source, problem.needle))
 
     def reset(self) -> None:
         self.source = ""
+        self.first_piece = 0
+        self.attributes = {}
+
+
+def _attribute_line(source: str, needle: str) -> int | None:
+    """The line of ``needle``, preferring one where it is inside braces (attr_list)."""
+    lowered = needle.lower()
+    for number, line in enumerate(source.lower().split("\n"), start=1):
+        braces = line.find("{")
+        if braces >= 0 and lowered in line[braces:]:
+            return number
+    return find_line(source.lower(), lowered)
 
 
 def makeExtension(**kwargs) -> ContentSafetyExtension:  # pragma: no cover

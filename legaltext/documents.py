@@ -24,6 +24,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
     """The front matter of a page (a mapping) and the Markdown that follows it."""
+    markdown = markdown.removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads pages
     match = _FRONT_MATTER.match(markdown)
     if not match:
         return {}, markdown

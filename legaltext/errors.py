@@ -32,7 +32,8 @@ def find_line(source: str, needle: str) -> int | None:
     needle = needle.strip()[:40]
     if not needle:
         return None
-    for number, line in enumerate(source.splitlines(), start=1):
+    # Lines as Markdown counts them: str.splitlines() would also break at form feeds.
+    for number, line in enumerate(source.split("\n"), start=1):
         if needle in line:
             return number
     return None

@@ -51,7 +51,7 @@ def fragment(unit_html: str) -> HtmlElement:
 
 
 def has_class(element: HtmlElement, *names: str) -> bool:
-    return bool(set(element.get("class", "").split()) & set(names))
+    return bool(set((element.get("class") or "").split()) & set(names))  # a comment has none
 
 
 def footnote_number(element: HtmlElement) -> str | None:

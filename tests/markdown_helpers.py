@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from legaltext.errors import ContentError
 
-SITE_EXTENSIONS = ["attr_list", "footnotes", "md_in_html", "admonition", "toc",
+SITE_EXTENSIONS = ["attr_list", "footnotes", "admonition", "toc",
                    "legaltext.paragraph_ids", "legaltext.footnote_numbers",
                    "legaltext.french_typography", "legaltext.content_safety"]
 COUNTED = {"preamble": "pp", "summary": "summary", "essay": "p"}
