@@ -117,6 +117,13 @@ _BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
 _ZERO_WIDTH = {*range(0x200B, 0x200E), 0x2060, 0xFEFF}
 # White space that HTML reads as white space.
 LAYOUT_CONTROLS = frozenset("\t\n\f")
+# Every character of the categories Cc, Cf, Zl and Zp (Unicode 14, Python 3.11): where
+# character_problem looks, found fast. tests/test_content_safety.py keeps it complete.
+CANDIDATES = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
+    "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]")
 
 
 def character_problem(character: str) -> str | None:
@@ -138,10 +145,10 @@ def character_problem(character: str) -> str | None:
 
 def first_forbidden_character(text: str) -> tuple[int, str] | None:
     """(index, kind) of the first forbidden character of ``text``, or None."""
-    for index, character in enumerate(text):
-        kind = character_problem(character)
+    for match in CANDIDATES.finditer(text):
+        kind = character_problem(match.group())
         if kind:
-            return index, kind
+            return match.start(), kind
     return None
 
 
@@ -153,10 +160,12 @@ def code_point(character: str) -> str:
 def character_error(text: str) -> ContentError | None:
     """The first forbidden character of a source text, by line, column and code point.
     A byte-order mark may open the text, and a carriage return may end a line."""
-    for index, character in enumerate(text):
-        if (index == 0 and character == "\ufeff") or (character == "\r" and text[index + 1:index + 2] == "\n"):
+    for match in CANDIDATES.finditer(text):
+        index, character = match.start(), match.group()
+        if (index == 0 and character == "\ufeff") or text.startswith("\r\n", index):
             continue
-        kind = "a carriage return without a line feed" if character == "\r" else character_problem(character)
+        kind = ("a carriage return without a line feed" if character == "\r"
+                else character_problem(character))
         if kind:
             start = text.rfind("\n", 0, index) + 1
             return ContentError(

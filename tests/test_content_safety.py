@@ -4,10 +4,12 @@ strings in, refusals (with their line) or HTML out."""
 from __future__ import annotations
 
 import os
+import sys
+import unicodedata
 
 import pytest
 
-from legaltext.content_safety import read_url, url_scheme
+from legaltext.content_safety import CANDIDATES, read_url, url_scheme
 from legaltext.source_checks import MAX_PAGE_BYTES, docs_problems, page_problem
 from tests.conftest import ROOT
 from tests.markdown_helpers import assert_refused, render
@@ -138,3 +140,11 @@ def test_only_maintainers_own_the_site_files_and_editors_own_the_pages():
     assert _owners("docs/assets/javascripts/reader.js") == ["@example/maintainers"]
     assert _owners("docs/en/declaration/article-6.md") == ["@example/editors-en"]
     assert _owners("docs/fr/declaration/article-6.md") == ["@example/editors-fr"]
+
+
+def test_the_fast_search_for_forbidden_characters_misses_none():
+    categories = {"Cc", "Cf", "Zl", "Zp"}
+    missed = [f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+              if unicodedata.category(chr(code)) in categories
+              and not CANDIDATES.fullmatch(chr(code))]
+    assert missed == []
