@@ -15,6 +15,8 @@ from pathlib import Path
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from legaltext.source_checks import docs_problems, page_problem
 from page_language import LANGUAGES, building_language
@@ -55,3 +57,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
             problems.append(f"{name}, {error}" if error.line else f"{name}: {error}")
     if problems:
         raise BuildError("\n".join(problems))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put back, as empty lines, the lines MkDocs took off the top (the front matter), so
+    that the extensions' messages give the line in the file."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    return "\n" * max(source.count("\n") - markdown.count("\n"), 0) + markdown

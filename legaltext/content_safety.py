@@ -35,7 +35,8 @@ The checks run at these priorities, around Python-Markdown's own processors:
   processors that follow (``abbr`` and ``paragraph_ids`` at 7): what attr_list
   set, and links, images and admonitions;
 - treeprocessor 1, after every other extension: no event handler, unsafe URL
-  or forbidden character in any attribute, whoever set it.
+  or forbidden character in any attribute, whoever set it, and no id of the
+  raw HTML that another element of the page has too.
 """
 
 from __future__ import annotations
@@ -303,11 +304,14 @@ def _comment_problem(text: str) -> Problem | None:
     return None
 
 
-def raw_html_problem(piece: str) -> tuple[Problem, int] | None:
-    """The first problem of a piece of raw HTML, and its line in the piece (1-based)."""
+def raw_html_problem(piece: str, ids: list[str] | None = None) -> tuple[Problem, int] | None:
+    """The first problem of a piece of raw HTML, and its line in the piece (1-based).
+    The ids the piece gives its elements are added to ``ids``."""
     parser = html5lib.HTMLParser(namespaceHTMLElements=False)
     fragment = parser.parseFragment(piece, container="div")
     for node in fragment.iter():
+        if ids is not None and isinstance(node.tag, str) and node.get("id"):
+            ids.append(node.get("id"))
         if node is fragment:
             problem = None
         elif node.tag is etree.Comment:
@@ -381,7 +385,7 @@ class _RawPieces:
             found = source.find(piece, cursor)
             if found >= 0:
                 cursor = found
-            problem = raw_html_problem(piece)
+            problem = raw_html_problem(piece, self.extension.raw_ids)
             if problem:
                 problem, line = problem
                 if found >= 0:
@@ -465,6 +469,13 @@ class _EveryAttribute(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        ids = [element.get("id") for element in root.iter() if element.get("id")]
+        for raw_id in self.extension.raw_ids:
+            if ids.count(raw_id) + self.extension.raw_ids.count(raw_id) > 1:
+                self.extension.refuse(Problem(
+                    f"The id “{raw_id}” is given twice on this page (in its HTML, and by the "
+                    "page or the site), so a link to it could land on the wrong words.",
+                    "give the element another id, or none.", f'"{raw_id}"'))
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
@@ -484,6 +495,7 @@ class ContentSafetyExtension(Extension):
         self.source = ""
         self.first_piece = 0
         self.attributes: dict[int, dict[str, str]] = {}
+        self.raw_ids: list[str] = []  # ids set in raw HTML, which the tree does not show
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -507,6 +519,7 @@ class ContentSafetyExtension(Extension):
         self.source = ""
         self.first_piece = 0
         self.attributes = {}
+        self.raw_ids = []
 
 
 def _attribute_line(source: str, needle: str) -> int | None:

@@ -297,6 +297,13 @@ def test_every_bad_input_is_refused_with_its_file_line_and_fix(project):
     assert len(messages) == len(CASES), output
 
 
+def test_an_id_in_the_html_that_a_paragraph_also_has(project):
+    """Found only once the paragraphs have their ids, as the page is rendered: still named
+    by the file's own line."""
+    edit(project, "en/declaration/article-5.md", "(a) ", '(a) <span id="art-5-b"></span>')
+    assert_refused(project, "docs/en/declaration/article-5.md, line 10:", "“art-5-b” is given twice")
+
+
 def _units(site: Path, page: str) -> list[tuple[str, str]]:
     data = json.loads((site / "data" / page).read_text("utf-8"))
     return [(unit["id"], unit["text"]) for unit in data["units"]]

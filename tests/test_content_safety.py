@@ -37,6 +37,9 @@ from tests.markdown_helpers import assert_refused, render
     ("Text.\n\n!!! citable \"Note\"\n    Words.\n", "“citable”", 3),
     ("# Title {: .headerlink }\n", "“headerlink”", 1),
     ("Words *x*{: lang=\"en\\\"x\" }\n", "not a language tag", 1),
+    # An id in the HTML that the page gives another element: a link could land on it.
+    ("# Article 6 {#art-6}\n\n1\\. Words.\n\n2\\. Words <span id=\"art-6-1\">x</span>.\n",
+     "“art-6-1” is given twice", 5),
 ])
 def test_refused_content_stops_the_build_with_the_line(source, message, line):
     assert assert_refused(source, message).line == line
