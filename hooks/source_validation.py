@@ -63,4 +63,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Put back, as empty lines, the lines MkDocs took off the top (the front matter), so
     that the extensions' messages give the line in the file."""
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    return "\n" * max(source.count("\n") - markdown.count("\n"), 0) + markdown
+    body = markdown.lstrip("\n")
+    start = source.find(body[:200]) if body else -1
+    if start < 0:
+        return markdown
+    return "\n" * (source.count("\n", 0, start) - (len(markdown) - len(body))) + markdown
