@@ -99,6 +99,8 @@ def printed_fragment(unit_html: str, keep_footnote_markers: bool = False) -> Htm
                 child.drop_tree()
         elif is_editorial_mark(child):
             drop_with_space_before(child)
+        elif child.tag == "br":  # a line break separates words, as on the page
+            child.tail = "\n" + (child.tail or "")
     return element
 
 

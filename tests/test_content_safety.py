@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from legaltext.content_safety import CANDIDATES, read_url, url_scheme
+from legaltext.machine_readable import printed_text
 from legaltext.source_checks import MAX_PAGE_BYTES, docs_problems, page_problem
 from tests.conftest import ROOT
 from tests.markdown_helpers import assert_refused, render
@@ -151,3 +152,8 @@ def test_the_fast_search_for_forbidden_characters_misses_none():
               if unicodedata.category(chr(code)) in categories
               and not CANDIDATES.fullmatch(chr(code))]
     assert missed == []
+
+
+@pytest.mark.parametrize("markup", ["one<br>two", "one <!-- a note --> two", "one\ftwo"])
+def test_allowed_markup_leaves_the_data_the_words_the_page_shows(markup):
+    assert printed_text(render(f"Words {markup}.\n")) == "Words one two."
