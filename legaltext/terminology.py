@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -48,6 +49,12 @@ def normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+@lru_cache(maxsize=None)
+def _first_word(term: str) -> str:
+    return normalised(term).split(" ")[0]
+
+
+@lru_cache(maxsize=None)
 def _pattern(term: str) -> re.Pattern:
     words = normalised(term).split(" ")
     return re.compile(r"(?<!\w)" + " ".join(re.escape(word) + "[sx]?" for word in words) + r"(?!\w)")
@@ -56,17 +63,18 @@ def _pattern(term: str) -> re.Pattern:
 def load_glossary(path: Path) -> list[Term]:
     """The glossary's entries, or a GlossaryError naming the file and the line."""
     text = path.read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        entries = yaml.compose(text)
+        nodes = yaml.compose(text, Loader=loader)
+        values = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise GlossaryError(f"{path.name}: not valid YAML ({error}). Fix: {GLOSSARY_FIX}") from None
-    if entries is None or not isinstance(entries, yaml.SequenceNode):
+    if nodes is None or not isinstance(nodes, yaml.SequenceNode):
         raise GlossaryError(f"{path.name}, line 1: the glossary must be a list of entries. "
                             f"Fix: {GLOSSARY_FIX}")
     terms = []
-    for node in entries.value:
+    for node, entry in zip(nodes.value, values):
         line = node.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(node))
         french = entry.get("fr") if isinstance(entry, dict) else None
         forbidden = entry.get("forbidden", []) if isinstance(entry, dict) else None
         french = [french] if isinstance(french, str) else french
@@ -86,6 +94,8 @@ def english_terms(text: str, terms: list[Term]) -> list[Term]:
     remaining = normalised(text)
     found = []
     for term in sorted(terms, key=lambda t: len(t.english), reverse=True):
+        if _first_word(term.english) not in remaining:
+            continue  # a plain substring test spares most regular-expression searches
         pattern = _pattern(term.english)
         if pattern.search(remaining):
             found.append(term)
@@ -102,15 +112,19 @@ def missing_french(english: str, french: str, terms: list[Term]) -> list[Term]:
 
 def forbidden_variants(markdown: str, terms: list[Term]) -> list[tuple[int, str, Term]]:
     """(line, variant, entry) for each forbidden variant written in a French source."""
+    patterns = [(_variant_pattern(variant), variant, term)
+                for term in terms for variant in term.forbidden]
     found = []
     for number, line in enumerate(markdown.splitlines(), start=1):
         plain = line.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
-        for term in terms:
-            for variant in term.forbidden:
-                wanted = variant.replace("\u2019", "'")
-                if re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", plain):
-                    found.append((number, variant, term))
+        found += [(number, variant, term) for pattern, variant, term in patterns
+                  if pattern.search(plain)]
     return found
+
+
+@lru_cache(maxsize=None)
+def _variant_pattern(variant: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(variant.replace("\u2019", "'")) + r"(?!\w)")
 
 
 def find_source_line(markdown: str, text: str) -> int:

@@ -55,7 +55,7 @@ class _TextById(HTMLParser):
             if closed == tag:
                 break
         if not self.open and self.texts:
-            self.done = True
+            self.done = True  # past the content: the rest of the page is the theme's
 
     def handle_data(self, data: str) -> None:
         for _tag, identifier in self.open:
@@ -66,7 +66,9 @@ class _TextById(HTMLParser):
 def texts_by_id(html_file: Path) -> dict[str, str]:
     parser = _TextById()
     html = html_file.read_text("utf-8")
-    parser.feed(html[max(html.find("<article"), 0):])
+    start = max(html.find("<article"), 0)
+    end = html.find("</article>", start)
+    parser.feed(html[start:end + len("</article>")] if end >= 0 else html[start:])
     return {identifier: " ".join(parts) for identifier, parts in parser.texts.items()}
 
 
