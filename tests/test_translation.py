@@ -267,3 +267,14 @@ def test_a_changed_english_page_shows_the_notice_on_its_french_page_without_fail
     unchanged = BeautifulSoup((tmp_path / "site/fr/declaration/article-8/index.html")
                               .read_text("utf-8"), "html.parser")
     assert unchanged.select_one(".translation-notice__outdated") is None
+
+
+@pytest.mark.parametrize("source, paragraph_id, wording", [
+    # "… and that States in a position to do so should …": the premise, not a new obligation.
+    ("declaration/article-8.md", "art-8-2", "et que les États qui sont en mesure de le faire devraient"),
+    ("declaration/preamble.md", "pp-2", "de la Déclaration et du Programme d’action de Vienne"),
+    ("declaration/article-5.md", "art-5-n", "d’ici à 2015 et au-delà"),
+])
+def test_revised_french_wording(site, source, paragraph_id, wording):
+    text = content(site, source, "fr").find(id=paragraph_id).get_text(" ")
+    assert wording in " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
