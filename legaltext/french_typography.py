@@ -8,11 +8,18 @@ On pages whose ``language`` is ``fr`` it puts:
 * a no-break space in abbreviations followed by a number ("art. 6", "par. 7")
   and a narrow no-break space as the thousands separator ("2 000").
 
-It never touches code, preformatted text, or anything that looks like a URL or
-an e-mail address, and it only edits text nodes of the tree, never attributes.
+The same rules apply inside the attributes that readers see: ``title`` (the
+explanation of an editorial mark, a link title, a back-link's tooltip), ``alt``
+and ``placeholder``. Attributes that are not displayed (``aria-label``,
+``data-cite``, ids, addresses) are machine values, compared and copied as they
+are, and stay untouched.
 
-The treeprocessor runs at priority 3, after the inline patterns (20) and every
-processor that adds text of its own (footnote back-links, paragraph links).
+It never touches code, preformatted text, or anything that looks like a URL or
+an e-mail address.
+
+The treeprocessor runs at priority 3, after the inline patterns (20), attr_list
+(8) and every processor that adds text or a title of its own (footnote back-links,
+paragraph links, the toc's permalinks).
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ PRIORITY = 3
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style"}
+# Attributes shown to readers (as a tooltip, in place of an image, in an empty field).
+READER_VISIBLE_ATTRIBUTES = ("title", "alt", "placeholder")
 # Tokens left alone: URLs, e-mail addresses, and Python-Markdown placeholders.
 _PROTECTED = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+|\x02[^\x03]*\x03", re.I)
 _RULES = [
@@ -73,6 +82,10 @@ class FrenchTypographyTreeprocessor(Treeprocessor):
     def _visit(self, element: etree.Element) -> None:
         if element.tag in _SKIP:
             return
+        for name in READER_VISIBLE_ATTRIBUTES:
+            value = element.get(name)
+            if value:
+                element.set(name, apply_french_typography(value))
         if element.text:
             element.text = apply_french_typography(element.text)
         for child in element:

@@ -1,9 +1,10 @@
 """Fidelity: the published English text is the source's text, word for word and in order.
 
-Words are compared after normalising what the PDF extraction broke: line-end
-hyphenation, whitespace, quotation marks and glued footnote markers (only the
-letters of words are compared; footnote numbers are checked separately, each
-at its place). Editorial additions (notes, [sic], Ibid. expansions, paragraph
+Words and punctuation are compared after normalising what the PDF extraction
+broke: line-end hyphenation, whitespace, the shape of quotation marks and glued
+footnote markers (digits are not compared here; footnote numbers are checked
+separately, each at its place). A hyphen, comma or full stop added, lost or
+moved is a difference like a changed word: "gender based" is not "gender-based". Editorial additions (notes, [sic], Ibid. expansions, paragraph
 numbers) are left out of the published side: they are marked, so they are
 recognised. What is left must be identical: nothing added, lost, changed or moved.
 """
@@ -23,7 +24,10 @@ from tests.conftest import ROOT, built_page
 SOURCES = ROOT / "sources"
 MAP = yaml.safe_load((Path(__file__).parent / "fidelity.yml").read_text("utf-8"))
 COMPOUNDS = {word.lower() for word in MAP["compounds"]}
-WORD = re.compile(r"[^\W\d_]+")
+# A token is a word (its letters) or one punctuation mark.
+TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
+# Quotation marks differ in shape between the extraction and the pages, not in meaning.
+SAME_MARK = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 EDITORIAL = [".editorial", ".sic", ".admonition", ".paragraph-number", ".headerlink",
              ".translation-notice", ".footnote-backref"]
 
@@ -45,7 +49,8 @@ def join_lines(lines: list[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    """The words and punctuation marks of a text, in order."""
+    return TOKEN.findall(text.translate(SAME_MARK))
 
 
 def published_text(html_file: Path) -> tuple[str, dict[str, str]]:
@@ -120,6 +125,21 @@ def test_the_essay_reading_order_uses_every_line_of_the_seed_once():
     assert len(used) == len(set(used)), "a line is used twice"
     unused = [n for n in range(1, len(lines) + 1) if n not in used and lines[n - 1].strip()]
     assert unused == [], f"seed lines left out of the reading order: {unused}"
+
+
+def test_the_comparison_catches_an_added_hyphen():
+    with pytest.raises(pytest.fail.Exception, match="insert: seed \\[\\] → page \\['-'\\]"):
+        assert_same_words(words("gender based discrimination"), words("gender-based discrimination"),
+                          "sample")
+
+
+def test_the_comparison_catches_a_changed_punctuation_mark():
+    with pytest.raises(pytest.fail.Exception, match="replace: seed \\[';'\\]"):
+        assert_same_words(words("peace; security"), words("peace, security"), "sample")
+
+
+def test_the_comparison_ignores_the_shape_of_quotation_marks():
+    assert_same_words(words('the "right" and \'duty\''), words("the “right” and ‘duty’"), "sample")
 
 
 def test_the_comparison_catches_a_changed_word():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from legaltext.french_typography import NBSP, NNBSP, apply_french_typography
-from tests.markdown_helpers import render
+from tests.markdown_helpers import render, soup
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -37,6 +37,30 @@ def test_code_and_urls_are_left_alone():
     assert 'href="https://example.org/?q=1"' in html
 
 
-def test_attributes_are_not_touched():
-    html = render('[lien](https://example.org/ "Titre ?")', "fr")
-    assert 'title="Titre ?"' in html
+def test_link_titles_get_french_typography_and_addresses_do_not():
+    html = soup('[lien](https://example.org/?a=1;b "Titre ?")', "fr")
+    link = html.find("a")
+    assert link["title"] == f"Titre{NNBSP}?"
+    assert link["href"] == "https://example.org/?a=1;b"
+
+
+def test_the_explanation_of_an_editorial_mark_gets_french_typography():
+    source = 'Texte *[sic]*{: .sic title="« sous couvert verbal » : tel qu’imprimé" }.'
+    assert soup(source, "fr").find(class_="sic")["title"] == (
+        f"«{NBSP}sous couvert verbal{NBSP}»{NBSP}: tel qu’imprimé")
+
+
+def test_images_alt_text_gets_french_typography():
+    assert soup("![Carte : le monde](carte.png)", "fr").find("img")["alt"] == f"Carte{NBSP}: le monde"
+
+
+def test_attributes_that_readers_do_not_see_stay_as_typed():
+    html = soup("# Article 6 {#art-6}\n\n1\\. Texte.\n", "fr")
+    paragraph = html.find(id="art-6-1")
+    assert paragraph["data-cite"] == "art. 6, par. 1"
+    assert paragraph.find(class_="paragraph-link")["aria-label"].endswith("art. 6, par. 1")
+
+
+def test_english_attributes_are_not_touched():
+    html = soup('[link](https://example.org/ "Title ?")', "en")
+    assert html.find("a")["title"] == "Title ?"

@@ -7,13 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
+from legaltext.french_style import RULES, french_block, style_problems
+from legaltext.french_typography import apply_french_typography
+from legaltext.terminology import (GlossaryError, english_terms, forbidden_variants, load_glossary,
+                                   missing_french)
 from tests.conftest import DOCS, ROOT, build_site, built_page, edit, source_pages
-from tools.translations import record, status
+from tools import terminology
+from tools.translations import pairs, record, status
 
-GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))
+GLOSSARY = ROOT / "glossary.yml"
+FRENCH_STRINGS = sorted((ROOT / "overrides" / "partials").glob("*strings*.html"))
 ENGLISH_STOP_WORDS = {"the", "and", "of", "to", "in", "that", "is", "for", "with", "which", "by",
                       "their", "are", "as", "be", "this", "its", "on", "or", "from"}
 FRENCH_STOP_WORDS = {"le", "la", "les", "et", "des", "de", "du", "à", "en", "que", "qui", "pour",
@@ -25,16 +30,6 @@ def content(site: Path, source: str, language: str) -> BeautifulSoup:
     return html.select_one("article.md-content__inner")
 
 
-def term_pattern(term: str) -> re.Pattern:
-    """A glossary term, allowing the plural of each word (« observations générales »)."""
-    return re.compile(r"\b" + r"\s".join(re.escape(word) + "[sx]?" for word in term.split()) + r"\b")
-
-
-def normalised(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u00a0", " ")
-                  .replace("\u202f", " ")).lower()
-
-
 @pytest.mark.parametrize("source", source_pages("en"))
 def test_same_ids_in_both_languages(site, source):
     english = [e["id"] for e in content(site, source, "en").select("[id]")]
@@ -42,14 +37,149 @@ def test_same_ids_in_both_languages(site, source):
     assert english == french
 
 
-@pytest.mark.parametrize("source", source_pages("en"))
-def test_glossary_terms_are_used_consistently(site, source):
-    english = normalised(content(site, source, "en").get_text(" "))
-    french = normalised(content(site, source, "fr").get_text(" "))
-    missing = [entry["fr"] for entry in GLOSSARY
-               if term_pattern(normalised(entry["en"])).search(english)
-               and not term_pattern(normalised(entry["fr"])).search(french)]
-    assert missing == [], f"docs/fr/{source} should use: {missing}"
+# --- Terminology: glossary.yml, paragraph by paragraph ---------------------------------------
+
+def test_every_french_paragraph_uses_the_glossary_terms_of_its_english_paragraph(site):
+    assert terminology.problems(site) == []
+
+
+def test_a_missing_term_is_reported_with_file_line_id_and_fix(site, tmp_path):
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text('- en: "premise"\n  fr: "prémisse"\n', "utf-8")
+    source = (DOCS / "fr" / "declaration" / "article-8.md").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(source, start=1) if text.startswith("2\\. "))
+    assert terminology.problems(site, glossary) == [
+        f"docs/fr/declaration/article-8.md, line {line}, art-8-2: the English uses "
+        "“premise”, and the French has no « prémisse ». Fix: use the "
+        "glossary's French term (glossary.yml, line 1), or, if the glossary is wrong, correct "
+        "its entry in the same pull request."]
+
+
+def test_alignment_is_by_paragraph_not_by_page():
+    terms = load_glossary(GLOSSARY)
+    # The page as a whole has « rendre des comptes »; this paragraph does not.
+    assert [t.english for t in missing_french(
+        "transparency and accountability", "la transparence et la responsabilité", terms)] == [
+        "accountability"]
+    assert missing_french("transparency and accountability",
+                          "la transparence et l’obligation de rendre des comptes", terms) == []
+
+
+def test_a_longer_term_hides_the_shorter_one_it_contains():
+    terms = load_glossary(GLOSSARY)
+    assert [t.english for t in english_terms("mutual accountability", terms)] == [
+        "mutual accountability"]
+    assert {t.english for t in english_terms("mutual accountability and accountability", terms)} == {
+        "mutual accountability", "accountability"}
+
+
+def test_the_vienna_declaration_needs_its_full_declined_title():
+    terms = load_glossary(GLOSSARY)
+    english = "the adoption of the Vienna Declaration and Programme of Action"
+    assert missing_french(english, "l’adoption du Programme d’action de Vienne", terms)
+    assert not missing_french(english, "l’adoption de la Déclaration et du Programme d’action "
+                                       "de Vienne", terms)
+    wrong = "l’adoption de la Déclaration et le Programme d’action de Vienne"
+    assert [(line, variant) for line, variant, _term in forbidden_variants(wrong, terms)] == [
+        (1, "de la Déclaration et le Programme d’action de Vienne")]
+
+
+def test_forbidden_variants_are_refused_with_file_and_line(tmp_path, monkeypatch):
+    page = tmp_path / "docs" / "fr" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Titre {#t}\n\nLes droits humains et la redevabilité.\n", "utf-8")
+    monkeypatch.setattr(terminology, "ROOT", tmp_path)
+    monkeypatch.setattr(terminology, "DOCS", tmp_path / "docs")
+    monkeypatch.setattr(terminology, "FRENCH_STRINGS", [])
+    problems = terminology.forbidden_problems(load_glossary(GLOSSARY))
+    assert [problem.split(":")[0] for problem in problems] == [
+        "docs/fr/page.md, line 3", "docs/fr/page.md, line 3"]
+    assert "« redevabilité » is a forbidden variant" in " ".join(problems)
+    assert all("Fix: write « " in problem for problem in problems)
+
+
+def test_a_malformed_glossary_entry_is_refused_with_its_line(tmp_path):
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text('- en: "a"\n  fr: "b"\n- en: "c"\n  french: "d"\n', "utf-8")
+    with pytest.raises(GlossaryError, match=r"glossary.yml, line 3: .* Fix: give each entry"):
+        load_glossary(glossary)
+
+
+# --- The French style sheet (STYLE-FR.md) -----------------------------------------------------
+
+@pytest.mark.parametrize("source", source_pages("fr"))
+def test_french_pages_follow_the_style_sheet(source):
+    assert style_problems((DOCS / "fr" / source).read_text("utf-8"), f"docs/fr/{source}") == []
+
+
+@pytest.mark.parametrize("strings", FRENCH_STRINGS, ids=lambda path: path.name)
+def test_french_interface_strings_follow_the_style_sheet(strings):
+    assert style_problems(french_block(strings.read_text("utf-8")), strings.name) == []
+
+
+@pytest.mark.parametrize("typed, rule", [
+    ("# Article 1 {#art-1}", "article-premier"),
+    ("L’article 1 de la version préliminaire", "article-premier"),
+    ("au XXIe siècle", "century"),
+    ("observation générale n° 14", "numero"),
+    ("les 13e et 14e alinéas", "ordinal-digits"),
+    ("avant et après 2015", "before-and-beyond"),
+    ("d’ici 2015", "d-ici-a"),
+    ("le mot “solidarité”", "english-quotes"),
+    ("une question clé", "cle"),
+    ("des privations et/ou des violations", "et-ou"),
+])
+def test_each_style_rule_catches_what_it_is_for(typed, rule):
+    problems = style_problems(typed, "docs/fr/x.md")
+    assert len(problems) == 1 and f"rule “{rule}”" in problems[0], problems
+    assert problems[0].startswith("docs/fr/x.md, line 1: ") and "Fix: " in problems[0]
+
+
+@pytest.mark.parametrize("typed", [
+    "# Article premier {#art-1}", "les articles 1 à 13", "Articles [1](article-1.md#art-1), [2]",
+    "l’article 10", "au XXI<sup>e</sup> siècle", "n<sup>o</sup> 14", "les 13<sup>e</sup> alinéas",
+    "d’ici à 2015 et au-delà", "`d’ici 2015`", "voir <https://example.org/1er>",
+    "la trente-cinquième session", "une clef",
+])
+def test_the_style_rules_leave_correct_text_alone(typed):
+    assert style_problems(typed, "x") == []
+
+
+def test_every_style_rule_is_documented_in_the_style_sheet():
+    sheet = (ROOT / "STYLE-FR.md").read_text("utf-8")
+    assert [rule.name for rule in RULES if rule.name not in sheet] == []
+
+
+def test_french_interface_strings_carry_french_typography():
+    for path in FRENCH_STRINGS:
+        french = french_block(path.read_text("utf-8"))
+        values = re.findall(r'": "([^"]*)"', french)
+        assert values and [v for v in values if apply_french_typography(v) != v] == [], path.name
+
+
+def test_no_french_page_shows_the_outdated_notice_on_a_clean_build(site):
+    assert [name for name, french, english in pairs() if status(french, english)[0] != "up to date"] == []
+    for source in source_pages("fr"):
+        html = BeautifulSoup(built_page(site, source, "fr").read_text("utf-8"), "html.parser")
+        assert html.select_one(".translation-notice__outdated") is None, source
+
+
+def test_the_french_first_article_is_article_premier_with_its_id_unchanged(site):
+    html = BeautifulSoup(built_page(site, "declaration/article-1.md", "fr").read_text("utf-8"),
+                         "html.parser")
+    heading = html.select_one("article h1")
+    assert heading["id"] == "art-1" and heading.get_text(strip=True).startswith("Article premier")
+    assert heading["data-cite"] == "art. 1"
+    assert html.find(id="art-1-1") is not None
+    nav = [a.get_text(strip=True) for a in html.select("nav.md-nav--primary a")]
+    assert "Article premier" in nav and "Article 1" not in nav
+
+
+def test_editorial_mark_explanations_on_french_pages_have_french_typography(site):
+    html = content(site, "declaration/preamble.md", "fr")
+    titles = [mark["title"] for mark in html.select(".editorial[title], .sic[title]")]
+    assert titles and all(apply_french_typography(title) == title for title in titles)
+    assert any("\u00a0:" in title for title in titles)
 
 
 @pytest.mark.parametrize("source", source_pages("fr"))
@@ -137,3 +267,14 @@ def test_a_changed_english_page_shows_the_notice_on_its_french_page_without_fail
     unchanged = BeautifulSoup((tmp_path / "site/fr/declaration/article-8/index.html")
                               .read_text("utf-8"), "html.parser")
     assert unchanged.select_one(".translation-notice__outdated") is None
+
+
+@pytest.mark.parametrize("source, paragraph_id, wording", [
+    # "… and that States in a position to do so should …": the premise, not a new obligation.
+    ("declaration/article-8.md", "art-8-2", "et que les États qui sont en mesure de le faire devraient"),
+    ("declaration/preamble.md", "pp-2", "de la Déclaration et du Programme d’action de Vienne"),
+    ("declaration/article-5.md", "art-5-n", "d’ici à 2015 et au-delà"),
+])
+def test_revised_french_wording(site, source, paragraph_id, wording):
+    text = content(site, source, "fr").find(id=paragraph_id).get_text(" ")
+    assert wording in " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
