@@ -34,6 +34,18 @@
     );
   });
 
+  /* --- Editorial marks: their explanation on tap and keyboard focus ----------------------- */
+
+  // "[sic]" and "[N.d.l.r.]" carry their explanation in a title, which only a mouse shows.
+  // Made focusable, with the explanation in data-explanation, the style sheet shows it on
+  // hover, focus and tap, and prints it; a screen reader reads it as the mark's description.
+  document.querySelectorAll(".md-typeset :is(.sic, .editorial)[title]").forEach(function (mark) {
+    mark.dataset.explanation = mark.title;
+    mark.setAttribute("aria-description", mark.title);
+    mark.removeAttribute("title");
+    mark.tabIndex = 0;
+  });
+
   /* --- Keep the paragraph when switching language --------------------------------------- */
 
   // The language menu links to the same page in the other language; add the
