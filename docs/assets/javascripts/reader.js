@@ -46,6 +46,17 @@
     mark.tabIndex = 0;
   });
 
+  /* --- The palette toggle from the keyboard ----------------------------------------------- */
+
+  // Material presses a focused header button on Enter; Space presses it too, as on a button.
+  document.addEventListener("keydown", function (event) {
+    var button = event.target;
+    if (event.key === " " && button.matches && button.matches("label.md-header__button[tabindex]")) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
   /* --- Keep the paragraph when switching language --------------------------------------- */
 
   // The language menu links to the same page in the other language; add the
