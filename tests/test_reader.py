@@ -133,6 +133,8 @@ def test_a_missing_url_gets_a_404_page_in_its_language(page, server, path, langu
             and failed.append(r.url))
     response = page.goto(server + path)
     assert response.status == 404
+    if language != "en":  # GitHub Pages serves the root 404 page; it opens the language's own
+        page.wait_for_url(re.compile(f"/{language}/404\\.html$"))
     assert page.evaluate("document.documentElement.lang") == language
     assert page.locator("h1:visible").all_inner_texts() == [title]
     assert page.title().startswith(title)

@@ -48,7 +48,7 @@
 
   /* --- The palette toggle from the keyboard ----------------------------------------------- */
 
-  // Material presses a focused header button on Enter; Space presses it too, as on a button.
+  // Material presses a focused header button (a label) on Enter; Space presses it too.
   document.addEventListener("keydown", function (event) {
     var button = event.target;
     if (event.key === " " && button.matches && button.matches("label.md-header__button[tabindex]")) {
