@@ -47,7 +47,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from page_language import building_language, page_language
+from page_language import building_language
 
 DEFAULT_LANGUAGE = "en"
 CITABLE = "citable"
@@ -95,10 +95,8 @@ class _PageParser(Parser):
         attributes = dict(attrs)
         citable = tag == "p" and CITABLE in (attributes.get("class") or "").split()
         if citable and not self.skip.intersection(self.context):
-            if not attributes.get("id"):
-                raise ValueError(f"citable paragraph without id: {attributes}")
             unit = Section(Element(CITABLE))
-            unit.id = attributes["id"]
+            unit.id = attributes.get("id")
             self.data.append(unit)
         if citable or tag == NOT_PROSE:
             attributes["data-search-exclude"] = ""
