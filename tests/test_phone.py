@@ -196,6 +196,8 @@ def test_the_palette_toggle_overrides_the_system_and_is_remembered(browser, serv
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.goto(server + "fr/declaration/article-7/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(server + "essay/")  # the other language's site keeps the choice
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     context.close()
 
 
