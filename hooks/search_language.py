@@ -1,26 +1,32 @@
-"""Search per language, by paragraph, blind to accents.
+"""Search per language, by citable paragraph, blind to accents.
 
-Out of the box, mkdocs-static-i18n merges every language into Material's one
-search index, which Material's script fetches from ``<base>/search/search_index.json``.
-Here each language is a search site of its own:
+Material's search is lunr-based; this hook shapes what it indexes, and the search
+plugin's options in mkdocs.yml (language, separator, field boosts) do the rest:
 
-- a page's ``base`` (Material's ``__config.base``, from the ``base_url`` template
-  variable) is its language's home page, so a French page fetches
-  ``fr/search/search_index.json``, whose result locations are relative to ``fr/``;
-- each citable paragraph is an entry of its own (``page/#art-6-2``), titled by its
-  citation, so that a result leads to the paragraph; the text around the
-  paragraphs stays in its heading's entry, as Material indexes it. An assembled
-  page (the full text) repeats paragraphs indexed on their own pages: only its
-  title is indexed;
+- each language is a search site of its own: a page's ``base`` (Material's
+  ``__config.base``, from the ``base_url`` template variable) is its language's home
+  page, so a French page fetches ``fr/search/search_index.json``, whose locations are
+  relative to ``fr/``;
+- each citable unit is one entry (``declaration/article-6/#art-6-2``), on its own
+  page only, titled by its citation ("Art. 6(2)", « Art. 6, par. 2 »), with its
+  printed text as recorded for the data (hooks/machine_readable.py): no label,
+  number or footnote marker glued to its words. A page assembled from others (the
+  full text) is indexed by its title alone; the parallel view is not indexed;
+- the text around the units stays in its heading's entry, as Material indexes it,
+  without code blocks (examples and data samples), and with a lower boost than the
+  units, so that the paragraph that holds the words ranks above the pages that
+  mention them;
 - every entry whose words carry accents gets ``folded_title`` and ``folded_text``
   fields with those words without accents ("solidarite" for "solidarité"); the
   query "solidarite" matches them, the query "solidarité" the original text;
-- after the French build has indexed its pages, its entries go to
-  ``fr/search/search_index.json`` and leave Material's index, so that the index
-  mkdocs-static-i18n writes at the root at the end of the build holds English only.
+- after each language's build, this hook writes that language's index itself; the
+  French entries then leave Material's index, so that the index mkdocs-static-i18n
+  writes at the root at the end of the build holds English only. With
+  ``mkdocs serve --dirty`` only the edited pages are rendered again: their entries
+  replace theirs in the index of the previous build.
 
-The search plugin's options (language, separator, the folded fields' boosts) are
-in mkdocs.yml. Nothing is kept between pages or languages but the search
+Each page's HTML is read once, by this hook instead of Material's plugin; the units'
+text is not read again. Nothing is kept between pages or languages but the search
 plugin's own index of the current build.
 """
 
@@ -28,10 +34,11 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 import unicodedata
 from pathlib import Path
 
-from material.plugins.search.plugin import Element, Parser, SearchIndex, SearchPlugin, Section
+from material.plugins.search.plugin import Element, Parser, SearchPlugin, Section
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -40,11 +47,23 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from page_language import LANGUAGES
+from page_language import building_language
 
 DEFAULT_LANGUAGE = "en"
 CITABLE = "citable"
+# The records of a page's citable units, with their printed text (hooks/machine_readable.py).
+UNITS = "citable_units"
+# Blocks whose text is not prose: code examples and data samples.
+NOT_PROSE = "pre"
 FOLDED = {"title": "folded_title", "text": "folded_text"}
+# The weight of an entry that is not a citable unit (an introduction, a section of the
+# About or Data page): below a unit when both hold the words.
+PROSE_BOOST = 0.25
+# Material's lunr does not weigh a match by the length of the text (its b is 0), so a
+# long paragraph that repeats a word outranks the short one that is about it. A unit's
+# weight is sqrt(REFERENCE_WORDS / its words), between 0.5 and 2: a typical paragraph
+# of these texts (about 50 words) weighs 1.
+REFERENCE_WORDS = 50
 # Letters that Unicode decomposition does not reduce to ASCII.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _WORD = re.compile(r"\w+")
@@ -64,38 +83,24 @@ def folded_words(text: str) -> str:
     return " ".join(dict.fromkeys(word for word in folded if word.isascii()))
 
 
-class _ParagraphParser(Parser):
-    """Material's search parser, with each citable paragraph as a section of its own.
+class _PageParser(Parser):
+    """Material's search parser, with each citable unit as a section of its own, left empty.
 
-    A paragraph section's element is a placeholder that never enters the parser's
-    context, so that its words go to the section's text, not to its title.
+    The unit's words are not collected here: its entry takes the text recorded for it.
+    The words around it stay in its heading's section. Code blocks are skipped, as
+    elements marked ``data-search-exclude`` are.
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paragraph: tuple[int, Section] | None = None  # (depth, section to resume)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag == "p" and CITABLE in (attributes.get("class") or "").split():
-            if self.paragraph or not attributes.get("id") or not attributes.get("data-cite"):
-                raise ValueError(f"citable paragraph without id or citation: {attributes}")
-            if not self.section:
-                self.section = Section(Element("hx"))
-                self.data.append(self.section)
-            self.paragraph = (len(self.context) + 1, self.section)
-            citation = attributes["data-cite"]
-            self.section = Section(Element("citable-paragraph"), len(self.context) + 1)
-            self.section.id = attributes["id"]
-            self.section.title = [citation[:1].upper() + citation[1:]]
-            self.data.append(self.section)
-        super().handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        super().handle_endtag(tag)
-        if self.paragraph and len(self.context) < self.paragraph[0]:
-            self.section = self.paragraph[1]
-            self.paragraph = None
+        citable = tag == "p" and CITABLE in (attributes.get("class") or "").split()
+        if citable and not self.skip.intersection(self.context):
+            unit = Section(Element(CITABLE))
+            unit.id = attributes.get("id")
+            self.data.append(unit)
+        if citable or tag == NOT_PROSE:
+            attributes["data-search-exclude"] = ""
+        super().handle_starttag(tag, list(attributes.items()))
 
 
 def _search_plugin(config: MkDocsConfig) -> SearchPlugin:
@@ -106,24 +111,52 @@ def _search_plugin(config: MkDocsConfig) -> SearchPlugin:
     return plugin
 
 
-def _entries(html: str, page: Page, plugin: SearchPlugin) -> list[dict]:
-    """The search entries of a page: its sections and its citable paragraphs."""
-    parser = _ParagraphParser()
+def _entry(location: str, title: str, text: str, boost: float | None = None) -> dict:
+    entry = {"location": location, "title": title, "text": text}
+    for field, folded_field in FOLDED.items():
+        words = folded_words(entry[field])
+        if words:
+            entry[folded_field] = words
+    if boost is not None:
+        entry["boost"] = boost
+    return entry
+
+
+def _unit_boost(text: str) -> float:
+    return round(min(2.0, max(0.5, (REFERENCE_WORDS / max(len(text.split()), 1)) ** 0.5)), 2)
+
+
+def _entries(html: str, page: Page) -> list[dict]:
+    """The search entries of a page: first the page itself (its title and introduction),
+    then its headings with the prose under them, and its citable units, in order."""
+    title = escape(str(page.meta.get("title", page.title)), quote=False)
+    if page.meta.get("assembled"):
+        return [_entry(page.url, title, "")]
+    units = {unit["id"]: unit for unit in page.meta.get(UNITS, [])}
+    parser = _PageParser()
     parser.feed(html)
     parser.close()
-    index = SearchIndex(**plugin.config)
+    introduction = ""
+    entries = []
     for section in parser.data:
-        if not section.is_excluded():
-            index.create_entry_for_section(section, page.toc, page.url, page)
-    entries = index.entries
-    if page.meta.get("assembled"):
-        entries = [{**entries[0], "text": ""}]
-    for entry in entries:
-        for field, folded_field in FOLDED.items():
-            words = folded_words(entry[field])
-            if words:
-                entry[folded_field] = words
-    return entries
+        if section.is_excluded():
+            continue
+        if section.el == CITABLE:
+            unit = units.get(section.id)
+            if unit is None:
+                raise BuildError(f"docs/{page.file.src_uri}: search: the citable paragraph "
+                                 f"“{section.id}” has no recorded unit. Fix: check that "
+                                 "hooks/machine_readable.py records the page's units.")
+            citation = unit["citation"][:1].upper() + unit["citation"][1:]
+            entries.append(_entry(f"{page.url}#{section.id}", escape(citation, quote=False),
+                                  escape(unit["text"], quote=False), _unit_boost(unit["text"])))
+        elif section.id is None:
+            introduction = "".join(section.text).strip()
+        else:
+            entries.append(_entry(f"{page.url}#{section.id}",
+                                  "".join(section.title).strip() or title,
+                                  "".join(section.text).strip(), PROSE_BOOST))
+    return [_entry(page.url, title, introduction, PROSE_BOOST), *entries]
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -133,39 +166,54 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-# After the hooks that make the page's text (parallel_view, 10), before those that append
-# links about the page (machine_readable's data link, 0), which are not its text.
-@event_priority(5)
+# After the hooks that make the page's text and record its units (machine_readable, 0).
+@event_priority(-10)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return html
-    plugin = _search_plugin(config)
-    plugin.search_index.entries.extend(_entries(html, page, plugin))
-    # Indexed here, by paragraph: Material's search plugin must not index it again.
+    _search_plugin(config).search_index.entries.extend(_entries(html, page))
+    # Indexed here: Material's search plugin must not index it again.
     page.meta["search"] = {**search, "exclude": True}
     return html
 
 
-@event_priority(-50)  # after Material's search plugin (0), before mkdocs-static-i18n (-100)
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _merged_with_previous(entries: list[dict], path: Path) -> list[dict]:
+    """Under --dirty, the previous build's entries for the pages not rendered again, then these."""
+    if not path.is_file():
+        return entries
+    rendered = {_page_of(entry["location"]) for entry in entries}
+    previous = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    return [entry for entry in previous if _page_of(entry["location"]) not in rendered] + entries
+
+
+# Before Material's search plugin writes its index (0).
+@event_priority(10)
 def on_post_build(config: MkDocsConfig) -> None:
-    language = config.theme["language"]
-    if language not in LANGUAGES:
-        raise BuildError(f"hooks/search_language.py: unknown language {language!r}")
-    if language == DEFAULT_LANGUAGE:
-        return
+    language = building_language(config)
     plugin = _search_plugin(config)
     entries = plugin.search_index.entries
-    prefix = f"{language}/"
-    docs = []
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    own = []
     for entry in entries:
         if not entry["location"].startswith(prefix):
             raise BuildError(f"search: the {language} build indexed {entry['location']!r}, "
                              f"which is not under {prefix}")
-        docs.append({**entry, "location": entry["location"].removeprefix(prefix)})
+        own.append({**entry, "location": entry["location"].removeprefix(prefix)})
+    path = Path(config.site_dir) / prefix / "search" / "search_index.json"
+    if plugin.is_dirty:
+        own = _merged_with_previous(own, path)
+        # Merged here, from the index on disk: Material must not merge its own again.
+        plugin.search_index_prev = None
+    if language == DEFAULT_LANGUAGE:
+        entries[:] = own  # Material writes it at the root, and mkdocs-static-i18n again
+        return
     settings = {key: plugin.config[key] for key in ("separator", "pipeline", "fields")}
-    index = {"config": {"lang": [language], **settings}, "docs": docs}
-    path = Path(config.site_dir) / language / "search" / "search_index.json"
+    index = {"config": {"lang": [language], **settings}, "docs": own}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     entries.clear()

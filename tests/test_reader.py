@@ -4,9 +4,16 @@ print, the parallel view and accessibility (axe-core), on the built site and in 
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 import yaml
@@ -14,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from legaltext.documents import split_front_matter
 from tests.conftest import DOCS, LANGUAGES, ROOT, built_page, source_pages
+from tests.search_box import search
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
@@ -125,6 +133,8 @@ def test_a_missing_url_gets_a_404_page_in_its_language(page, server, path, langu
             and failed.append(r.url))
     response = page.goto(server + path)
     assert response.status == 404
+    if language != "en":  # GitHub Pages serves the root 404 page; it opens the language's own
+        page.wait_for_url(re.compile(f"/{language}/404\\.html$"))
     assert page.evaluate("document.documentElement.lang") == language
     assert page.locator("h1:visible").all_inner_texts() == [title]
     assert page.title().startswith(title)
@@ -149,9 +159,8 @@ def test_without_javascript_the_404_page_shows_both_languages(browser, server):
 # --- Search -------------------------------------------------------------------------------
 
 def _search(page, query: str) -> list[str]:
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item")
+    """Every result link, folded ones included."""
+    search(page, query)
     return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
 
 
@@ -196,6 +205,7 @@ def test_a_search_result_leads_to_the_paragraph(page, server):
     assert "préventive" in paragraph.inner_text().lower()
     assert paragraph.evaluate("e => { const r = e.getBoundingClientRect();"
                               " return r.top >= 0 && r.top < innerHeight; }")
+    assert paragraph.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 196)"
 
 
 def test_each_language_has_its_own_search_index_by_paragraph(site):
@@ -210,6 +220,100 @@ def test_each_language_has_its_own_search_index_by_paragraph(site):
     french = json.loads((site / "fr/search/search_index.json").read_text("utf-8"))["docs"]
     paragraph = next(doc for doc in french if doc["location"] == "declaration/article-6/#art-6-1")
     assert "solidarité" in paragraph["text"] and "solidarite" in paragraph["folded_text"]
+
+
+def _index(site: Path, language: str) -> list[dict]:
+    folder = site / PREFIX[language]
+    return json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("language, citation", [("en", "Art. 2(1)"), ("fr", "Art. 2, par. 1")])
+def test_each_unit_is_indexed_once_by_its_citation_with_its_words_alone(site, language, citation):
+    docs = _index(site, language)
+    locations = [doc["location"] for doc in docs]
+    assert len(locations) == len(set(locations))
+    by_location = {doc["location"]: doc for doc in docs}
+    assert by_location["declaration/article-2/#art-2-1"]["title"] == citation
+    for source in ("declaration", "essay"):
+        units = json.loads((site / "data" / f"{source}.{language}.json").read_text("utf-8"))
+        for unit in units["units"]:
+            if unit["kind"] == "article":
+                continue  # the article's heading: its page's entry
+            page = unit["urls"][language].removeprefix(SITE_URL + PREFIX[language]).split("#")[0]
+            doc = by_location[f"{page}#{unit['id']}"]
+            # No paragraph number, label or footnote marker glued to the words ("24I came").
+            assert doc["text"] == escape(unit["text"], quote=False), unit["id"]
+    assert by_location["essay/#p-24"]["text"].startswith(("I came away", "Je suis ressortie"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_code_examples_and_data_samples_are_not_indexed(site, language):
+    data = [doc for doc in _index(site, language) if doc["location"].startswith("data/")]
+    assert data, "the Data page is indexed"
+    for doc in data:
+        # The JSON and XML samples quote Article 13(8)(b): "global warming", "réchauffement".
+        assert not {"warming", "réchauffement", '"id":', "<akomaNtoso"} & set(
+            doc["text"].replace("&quot;", '"').replace("&lt;", "<").split()), doc["location"]
+        assert "<pre>" not in doc["text"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("opening", ["click", "/", "s", "button"])
+def test_search_loads_only_when_a_reader_opens_it_then_works(page, server, opening):
+    if opening == "button":
+        page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "fr/declaration/article-6/")
+    page.wait_for_load_state("networkidle")
+    searching = [url for url in page.requests if "search" in url.rsplit("/", 2)[-2:][0]
+                 or url.endswith("search_index.json") or "/workers/" in url]
+    assert searching == [], searching
+    if opening == "click":
+        page.click("input.md-search__input")
+    elif opening == "button":
+        page.click("label.md-header__button[for=__search]")
+    else:
+        page.keyboard.press(opening)
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("réchauffement")
+    page.wait_for_selector(".md-search-result__item")
+    assert any(url.endswith("fr/search/search_index.json") for url in page.requests)
+    assert any("/workers/search." in url for url in page.requests)
+    first = page.locator("a.md-search-result__link").nth(1).get_attribute("href")
+    assert first.endswith("declaration/article-13/?h=r%C3%A9chauffement#art-13-8-b"), first
+    assert page.console_errors == []
+
+
+def test_mkdocs_serve_dirty_starts_with_both_indexes_whole(site):
+    """Material's dirty mode merges the previous index; each language's must stay its own.
+    (MkDocs warns about any dirty build, so this runs without --strict.)"""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--no-livereload",
+         "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}"
+    try:
+        indexes = {}
+        for _ in range(120):
+            if server.poll() is not None:
+                break
+            try:
+                for language in LANGUAGES:
+                    with urlopen(f"{base}{PREFIX[language]}search/search_index.json") as response:
+                        indexes[language] = json.loads(response.read())["docs"]
+                break
+            except (OSError, ValueError):
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert set(indexes) == set(LANGUAGES), output[-3000:]
+    for language in LANGUAGES:
+        built = _index(site, language)
+        assert len(indexes[language]) == len(built), language
+        assert {doc["location"] for doc in indexes[language]} == {doc["location"] for doc in built}
 
 
 # --- Print -------------------------------------------------------------------------------
