@@ -248,7 +248,10 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
             {"id": paragraph_id, "label": label, "citation": citation, **parts,
              "element": paragraph})
         paragraph.set("id", paragraph_id)
-        paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable"])))
+        # Points carry a class of their own, so that print and screen can indent them
+        # under their paragraph.
+        point = "point" if parts["kind"] in ("point", "paragraph_point") else None
+        paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable", point])))
         paragraph.set("data-cite", citation)
         if label:
             self._wrap_label(paragraph, label)

@@ -158,7 +158,7 @@ def test_units_are_recorded_with_their_final_html():
     point = units[-1]
     assert (point["kind"], point["label"], point["article"], point["paragraph"], point["point"]) \
         == ("paragraph_point", "(b)", "13", "8", "b")
-    assert point["html"].startswith('<p class="citable"') and "global warming" in point["html"]
+    assert point["html"].startswith('<p class="citable point"') and "global warming" in point["html"]
 
 
 @pytest.mark.parametrize("source, message", [
