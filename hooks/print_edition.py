@@ -6,7 +6,9 @@ built, this hook publishes:
 * ``pdf/<name>.<language>.pdf``: the print edition (legaltext.print_edition), made in
   on_env from the content of the page that shows the whole document and the unit
   records of hooks/machine_readable.py, once every page is rendered. ``mkdocs serve``
-  does not make it: its rebuilds stay fast, and its pages link the file without a size;
+  does not make it, so that its rebuilds stay fast, nor a build run with
+  ``PDF_EDITIONS=skip`` (the tests' scratch builds); their pages link the file without
+  a size;
 * ``cite/<document>.<language>.bib``, ``.ris`` and ``.csl.json``: the document's citation.
 
 Every page of a document gets ``pdf_edition`` (the PDF's site path, pages and size) and
@@ -19,6 +21,7 @@ of itself: its document, its address and the edition (overrides/partials/print-c
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 from jinja2 import Environment
@@ -41,12 +44,13 @@ FORMAT_LABELS = {"bibtex": ("BibTeX", "application/x-bibtex"),
                  "csl_json": ("CSL-JSON", "application/vnd.citationstyles.csl+json")}
 SIZE_UNITS = {"en": "kB", "fr": "ko"}
 
-# Whether this run makes PDFs: every build does, `mkdocs serve` does not.
+# Whether this run makes PDFs: set once per run of MkDocs (hooks outlive serve's rebuilds).
 _make_pdfs = {"value": True}
+SKIP = ("PDF_EDITIONS", "skip")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _make_pdfs["value"] = command != "serve"
+    _make_pdfs["value"] = command != "serve" and os.environ.get(SKIP[0]) != SKIP[1]
 
 
 def pdf_path(document: citation.Document, language: str) -> str:
@@ -156,7 +160,7 @@ def _make_pdf(config: MkDocsConfig, files: Files, document: citation.Document, l
         f"{unit_urls[example['id']]}",
         None if language == SOURCE_LANGUAGE else absolute_url(
             site_url, SOURCE_LANGUAGE, page_path(whole[0], config)))
-    pdf, page_count = print_edition.render_pdf(html, page_url)
+    pdf, page_count = print_edition.render_pdf(html)
     files.get_file_from_path(pdf_path(document, language)).content_bytes = pdf
     log.info(f"{pdf_path(document, language)}: {page_count} pages, {len(pdf) // 1000} kB, "
              f"made in {time.perf_counter() - started:.2f} s")

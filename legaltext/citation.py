@@ -117,10 +117,9 @@ ESSAY = Document(
         "en": "The Path to a Right to International Solidarity",
         "fr": "Le chemin vers un droit à la solidarité internationale",
     },
-    citation_title={
+    citation_title={  # the original title, in both languages, as the copy-link gives it
         "en": "The Path to a Right to International Solidarity",
-        "fr": "The Path to a Right to International Solidarity [Le chemin vers un droit à la "
-              "solidarité internationale]",
+        "fr": "The Path to a Right to International Solidarity",
     },
     short_title={
         "en": "The Path to a Right to International Solidarity",

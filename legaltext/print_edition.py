@@ -15,7 +15,8 @@ the site's words, ids and footnote numbers. For print:
   tooltip on the site, becomes a lettered note at the foot of the page; inside a
   footnote, it follows the mark in brackets;
 * the site's interface (copy links, heading permalinks, back-links) is left out,
-  and relative links become absolute.
+  relative links become absolute, and each heading is kept on the page of the text
+  that follows it.
 
 The title page gives the full title, the source as the document states it, the
 edition's date and the site's address, and for a translation its status.
@@ -125,7 +126,26 @@ class _PrintBody:
                      if isinstance(element, HtmlElement) and is_editorial_mark(element)]:
             self._explain(mark)
         self._absolute_links()
+        self._keep_headings_with_text()
         return self.root
+
+    def _keep_headings_with_text(self) -> None:
+        """Wrap each run of headings with the block after it, which print keeps on one page
+        (WeasyPrint does not honour “break-after: avoid” when the page has footnotes)."""
+        children = list(self.root)
+        index = 0
+        while index < len(children):
+            if children[index].tag not in ("h2", "h3", "h4"):
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(children) and children[end].tag in ("h2", "h3", "h4"):
+                end += 1
+            group = _element("div", class_="keep-together")
+            children[index].addprevious(group)
+            for child in children[index:end + 1]:
+                group.append(child)
+            index = end + 1
 
     def _take_footnotes(self) -> dict[str, HtmlElement]:
         """Number -> content of each footnote; the list itself is removed."""
@@ -281,10 +301,14 @@ def print_html(document: Document, language: str, content_html: str, page_url: s
     return "<!DOCTYPE html>\n" + lxml_html.tostring(page, encoding="unicode")
 
 
-def render_pdf(html: str, base_url: str) -> tuple[bytes, int]:
-    """The PDF of a print HTML (A4, tagged PDF/UA-1, fonts embedded) and its page count."""
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """The PDF of a print HTML (A4, tagged PDF/UA-1, fonts embedded) and its page count.
+
+    No base URL: the links are absolute already, and one to the page the HTML was made
+    from would become a link inside the PDF, not to the paragraph's address.
+    """
     from weasyprint import CSS, HTML  # only the PDF build needs it
 
-    document = HTML(string=html, base_url=base_url).render(
+    document = HTML(string=html).render(
         stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1")
     return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
