@@ -176,13 +176,13 @@ def citation_path(stem: str, language: str, extension: str) -> str:
     return f"cite/{stem}.{language}{extension}"
 
 
-def _bibtex_value(text: str) -> str:
-    """A BibTeX field value in braces; the characters BibTeX treats specially escaped."""
-    for character in "\\{}":
-        text = text.replace(character, "\\" + character)
-    for character in "&%$#_":
-        text = text.replace(character, "\\" + character)
-    return "{" + text + "}"
+def _bibtex_value(text: str, verbatim: bool = False) -> str:
+    """A BibTeX field value in braces, the characters BibTeX treats specially escaped; a
+    verbatim field (a URL, which biblatex and Zotero read as it is) only its braces."""
+    escapes = {"{": "\\{", "}": "\\}"}
+    if not verbatim:
+        escapes |= {"\\": "\\textbackslash{}", **{c: "\\" + c for c in "&%$#_"}}
+    return "{" + "".join(escapes.get(character, character) for character in text) + "}"
 
 
 def bibtex(citation: Citation) -> str:
@@ -195,7 +195,7 @@ def bibtex(citation: Citation) -> str:
     fields = [("author", author), ("title", _bibtex_value(document.title[language]))]
     if document.container[language]:
         fields.append(("howpublished", _bibtex_value(document.container[language])))
-    fields += [("url", _bibtex_value(citation.url)), ("note", _bibtex_value(citation.note)),
+    fields += [("url", _bibtex_value(citation.url, verbatim=True)), ("note", _bibtex_value(citation.note)),
                ("language", _bibtex_value(LANGUAGE_NAMES[language]))]
     lines = [f"@{document.bibtex_type}{{{citation.key},"]
     lines += [f"  {name} = {value}," for name, value in fields]
