@@ -53,6 +53,7 @@ class Document:
     authors: tuple[tuple[str, str], ...]  # (family, given); empty if it names no person
     institution_author: dict[str, str]  # the author as the document names it
     container: dict[str, str]  # the document it is part of, or ""
+    heading: dict[str, str]  # what the document prints above its title, or ""
     source: dict[str, str]  # where the text comes from, as the document states it
     csl_type: str
     bibtex_type: str
@@ -87,6 +88,12 @@ DECLARATION = Document(
               "solidarity, Virginia Dandan, annex",
         "fr": "Rapport de l’Experte indépendante sur les droits de l’homme et la solidarité "
               "internationale, Virginia Dandan, annexe",
+    },
+    heading={
+        "en": "Report of the Independent Expert on human rights and international solidarity, "
+              "Virginia Dandan",
+        "fr": "Rapport de l’Experte indépendante sur les droits de l’homme et la solidarité "
+              "internationale, Virginia Dandan",
     },
     source={
         "en": "Annex to the report of the Independent Expert on human rights and international "
@@ -131,6 +138,7 @@ ESSAY = Document(
         "fr": "Experte indépendante sur les droits de l’homme et la solidarité internationale",
     },
     container={"en": "", "fr": ""},
+    heading={"en": "", "fr": ""},
     source={
         "en": "An essay by the Independent Expert on human rights and international "
               "solidarity, whom the essay names only by that title. The essay gives no date.",

@@ -277,8 +277,8 @@ def print_html(document: Document, language: str, content_html: str, page_url: s
 
     body = etree.SubElement(page, "body")
     cover = etree.SubElement(body, "section", {"class": "title-page"})
-    if document.container[language]:
-        etree.SubElement(cover, "p", {"class": "container"}).text = document.container[language]
+    if document.heading[language]:
+        etree.SubElement(cover, "p", {"class": "heading"}).text = document.heading[language]
     etree.SubElement(cover, "h1").text = document.title[language]
     etree.SubElement(cover, "p", {"class": "source"}).text = source
     if original_url:
