@@ -28,6 +28,7 @@ MONTHS = {
            "septembre", "octobre", "novembre", "décembre"],
 }
 LANGUAGE_NAMES = {"en": "english", "fr": "french"}  # BibTeX's (babel's) names
+SOURCE_LANGUAGE = "en"  # the language of the original texts; French is a translation
 
 
 def edition_date() -> datetime.date:

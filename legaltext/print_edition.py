@@ -36,7 +36,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from legaltext.citation import Document, long_date
+from legaltext.citation import SOURCE_LANGUAGE, Document, long_date
 from legaltext.machine_readable import footnote_number, has_class, is_editorial_mark
 
 STYLESHEET = Path(__file__).with_name("print_edition.css")
@@ -57,6 +57,7 @@ STRINGS = {
         "unlabelled": "Link to this paragraph on the site",
         "translation_label": "",
         "translation_text": "",
+        "original_title": "",
     },
     "fr": {
         "edition": "Édition du {date}",
@@ -72,6 +73,7 @@ STRINGS = {
         "translation_label": "Traduction non officielle",
         "translation_text": "Cette traduction est celle de la rédaction. Le texte de référence "
                             "est la version anglaise :",
+        "original_title": "Titre original :",
     },
 }
 
@@ -280,6 +282,10 @@ def print_html(document: Document, language: str, content_html: str, page_url: s
     if document.heading[language]:
         etree.SubElement(cover, "p", {"class": "heading"}).text = document.heading[language]
     etree.SubElement(cover, "h1").text = document.title[language]
+    original_title = document.title[SOURCE_LANGUAGE]
+    if original_url and original_title != document.title[language]:
+        etree.SubElement(cover, "p", {"class": "original-title"}).text = \
+            f"{strings['original_title']} {original_title}"
     etree.SubElement(cover, "p", {"class": "source"}).text = source
     if original_url:
         notice = etree.SubElement(cover, "p", {"class": "translation-notice"})
