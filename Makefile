@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 
 help:
 	@echo "make serve         preview the site on http://$(HOST)/ (it redirects to the site_url path)"
-	@echo "make site          strict build into site/"
+	@echo "make site          strict build into site/, with the PDFs (mkdocs serve makes none)"
 	@echo "make check         content checks only (fast): build, parity, ids, footnotes, links"
 	@echo "make test          the whole test suite, browser tests included"
 	@echo "make anchors       record newly published paragraph ids in anchors.yml"

@@ -248,7 +248,8 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
             {"id": paragraph_id, "label": label, "citation": citation, **parts,
              "element": paragraph})
         paragraph.set("id", paragraph_id)
-        # Points ((a), (b) …) are marked, so that they can stand under their paragraph.
+        # Points carry a class of their own, so that print and screen can indent them
+        # under their paragraph.
         point = "point" if parts["kind"] in ("point", "paragraph_point") else None
         paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable", point])))
         paragraph.set("data-cite", citation)

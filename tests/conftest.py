@@ -21,23 +21,28 @@ from tools.project import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGUAGES = ("en", "fr")
+# Scratch builds (bad input, translations) make no PDFs; the shared site does.
+os.environ["PDF_EDITIONS"] = "skip"
 
 
 def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml",
-               cwd: Path = ROOT) -> subprocess.CompletedProcess:
+               cwd: Path = ROOT, pdfs: bool = False) -> subprocess.CompletedProcess:
     """Run a real, strict MkDocs build; return the finished process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if pdfs:
+        environment.pop("PDF_EDITIONS")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "--config-file", str(config), "--site-dir", str(destination)],
-        cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=cwd, capture_output=True, text=True, env=environment,
     )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once, strictly, in both languages."""
+    """The whole site as published, PDFs included, built once, strictly, in both languages."""
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
+    result = build_site(destination, pdfs=True)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return destination
 
