@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -39,6 +40,15 @@ from rendered_pages import rendered, run
 TEMPLATE = "partials/parallel.html"
 LINK_TEMPLATE = "partials/parallel-link.html"
 PLACEHOLDER = "<!-- the parallel view's table -->"
+
+# Set at the start of each language's build, for that build only: the compiled template of
+# the link to the rows (theme.get_env() makes a new environment at each call).
+_link_template: Template | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _link_template
+    _link_template = config.theme.get_env().get_template(LINK_TEMPLATE)
 
 
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
@@ -80,8 +90,7 @@ def _link_to_rows(html: str, page: Page, config: MkDocsConfig, files: Files) -> 
         if key != "parallel" or not view.startswith(folder) or target is None:
             continue
         href = f"{get_relative_url(target.url, page.url)}#{language}-{page.toc.items[0].id}"
-        html += config.theme.get_env().get_template(LINK_TEMPLATE).render(
-            href=href, language=language)
+        html += _link_template.render(href=href, language=language)
     return html
 
 
