@@ -96,7 +96,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     language = page_language(page)
     path = page_path(page, config)
-    if not page.meta.get("assembled"):  # the full text has its parts' records already
+    if page.meta.get("assembled"):  # the full text shows its parts' records
+        page.meta[UNITS] = data.shown_records(page.meta[UNITS], path, _site_url(config))
+    else:
         try:
             page.meta[UNITS] = data.page_records(page.meta[UNITS], html, path, _site_url(config))
         except DataError as error:

@@ -113,16 +113,23 @@ def absolute_url(site_url: str, language: str, page_path: str, unit_id: str = ""
     return f"{url}#{unit_id}" if unit_id else url
 
 
+def unit_urls(site_url: str, page_path: str, unit_id: str) -> dict[str, str]:
+    """A unit's absolute URL on a page, in every language."""
+    return {language: absolute_url(site_url, language, page_path, unit_id)
+            for language in LANGUAGE_PREFIX}
+
+
 def page_records(units: list[dict], page_html: str, page_path: str, site_url: str) -> list[dict]:
     """The records of a page's units, with their absolute URLs in every language."""
     footnotes = page_footnotes(page_html)
-    records = []
-    for unit in units:
-        record = unit_record(unit, footnotes)
-        record["urls"] = {language: absolute_url(site_url, language, page_path, unit["id"])
-                          for language in LANGUAGE_PREFIX}
-        records.append(record)
-    return records
+    return [{**unit_record(unit, footnotes), "urls": unit_urls(site_url, page_path, unit["id"])}
+            for unit in units]
+
+
+def shown_records(records: list[dict], page_path: str, site_url: str) -> list[dict]:
+    """The records of units that a page made of others shows, with their URLs there."""
+    return [{**record, "urls": unit_urls(site_url, page_path, record["id"])}
+            for record in records]
 
 
 def generation_date() -> str:
@@ -133,17 +140,27 @@ def generation_date() -> str:
     return moment.date().isoformat()
 
 
-def data_file(site_url: str, language: str, title: str, url: str, units: list[dict]) -> str:
-    """The text of one JSON file (see legaltext/citable_units.schema.json)."""
-    return json.dumps({
+def unit_json(record: dict) -> str:
+    """A unit's record as it stands in a data file's list of units (indented for it)."""
+    return "\n".join("    " + line for line in json.dumps(
+        record, ensure_ascii=False, indent=2).splitlines())
+
+
+def data_file(site_url: str, language: str, title: str, url: str, units: list[str]) -> str:
+    """The text of one JSON file (see legaltext/citable_units.schema.json); ``units``: the
+    records as ``unit_json`` writes them, so that a unit in several files is written once.
+    The same text as ``json.dumps(…, indent=2)`` of the whole."""
+    head = json.dumps({
         "$schema": site_url + SCHEMA,
         "language": language,
         "title": title,
         "url": url,
         "licence": None,
         "rights": RIGHTS[language],
-        "units": units,
-    }, ensure_ascii=False, indent=2) + "\n"
+        "units": [],
+    }, ensure_ascii=False, indent=2)
+    listed = "[\n" + ",\n".join(units) + "\n  ]" if units else "[]"
+    return head.removesuffix('"units": []\n}') + f'"units": {listed}\n}}\n'
 
 
 class TranslationMismatch(DataError):
@@ -211,18 +228,25 @@ def publish(language: str, pages: list[RenderedPage], site_url: str, generated: 
         text_units = [unit for unit in units if unit["kind"] in DECLARATION_TEXT]
         eids = akoma_ntoso.eids(text_units) if document == AKOMA_NTOSO_DOCUMENT else {}
 
-        def published(records: list[dict]) -> list[dict]:
-            return [_public_record(record, fingerprints[record["id"]], eids.get(record["id"]))
-                    for record in records]
+        written: dict[int, str] = {}  # each record written once, whatever the files it is in
+
+        def published(records: list[dict]) -> list[str]:
+            for record in records:
+                if id(record) not in written:
+                    written[id(record)] = unit_json(_public_record(
+                        record, fingerprints[record["id"]], eids.get(record["id"])))
+            return [written[id(record)] for record in records]
 
         first = document_pages[0]
         contents[document_data_path(stem, language)] = data_file(
             site_url, language, first.title, absolute_url(site_url, language, first.path),
             published(units))
         for page in document_pages:
-            contents.setdefault(page_data_path(page.path, language), data_file(
-                site_url, language, page.title, absolute_url(site_url, language, page.path),
-                published(page.records)))
+            path = page_data_path(page.path, language)
+            if path not in contents:  # a one-page document's two files are one
+                contents[path] = data_file(
+                    site_url, language, page.title, absolute_url(site_url, language, page.path),
+                    published(page.records))
         if document == AKOMA_NTOSO_DOCUMENT:
             contents[akoma_ntoso_path(language)] = akoma_ntoso.declaration(
                 text_units, language, DECLARATION, generated)
