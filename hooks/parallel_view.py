@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -34,21 +33,23 @@ from legaltext.data_files import LANGUAGE_PREFIX
 from legaltext.documents import nav_paths
 from legaltext.errors import ContentError
 from legaltext.parallel import aligned, cell_html, column
-from page_language import page_language, page_path
+from page_language import building_language, page_language, page_path
 from rendered_pages import rendered, run
 
 TEMPLATE = "partials/parallel.html"
 LINK_TEMPLATE = "partials/parallel-link.html"
 PLACEHOLDER = "<!-- the parallel view's table -->"
 
-# Set at the start of each language's build, for that build only: the compiled template of
-# the link to the rows (theme.get_env() makes a new environment at each call).
-_link_template: Template | None = None
+# Set at the start of each language's build, for that build only: the link to the rows, as
+# the template makes it (once: theme.get_env() makes a new environment at each call).
+_row_link = ""
+HREF = "{href}"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _link_template
-    _link_template = config.theme.get_env().get_template(LINK_TEMPLATE)
+    global _row_link
+    _row_link = config.theme.get_env().get_template(LINK_TEMPLATE).render(
+        href=HREF, language=building_language(config))
 
 
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
@@ -78,26 +79,24 @@ def _column(page: Page, config: MkDocsConfig, language: str, shown: str) -> list
         raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
 
 
-def _link_to_rows(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _link_to_rows(html: str, page: Page, config: MkDocsConfig) -> str:
     """An included page links to its rows in each parallel view of its folder."""
-    language = page_language(page)
+    language = rendered(config, page_language(page))
     path = page_path(page, config)
-    if path not in rendered(config, language).parts or not page.toc.items:
+    if path not in language.parts or not page.toc.items:
         return html
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    for view, key in rendered(config, language).composed.items():
-        target = files.get_file_from_path(f"{language}/{view}")
-        if key != "parallel" or not view.startswith(folder) or target is None:
-            continue
-        href = f"{get_relative_url(target.url, page.url)}#{language}-{page.toc.items[0].id}"
-        html += _link_template.render(href=href, language=language)
+    for view, url in language.views.items():
+        if view.startswith(folder):
+            href = f"{get_relative_url(url, page.url)}#{page_language(page)}-{page.toc.items[0].id}"
+            html += _row_link.replace(HREF, href)
     return html
 
 
 @event_priority(10)  # before the search index (5) and the data link (0)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.meta.get("parallel"):
-        return _link_to_rows(html, page, config, files)
+        return _link_to_rows(html, page, config)
     language = page_language(page)
     cells = _column(page, config, language, _shown_page(page, config))
     if cells is None:  # `mkdocs serve --dirty`: the parts were not rendered again

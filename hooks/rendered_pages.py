@@ -88,6 +88,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         composed[key].append(file)
         path = file.src_uri.split("/", 1)[1]  # inside the language folder
         language.composed[path] = key
+        if key == "parallel":
+            language.views[path] = file.url
         folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
         language.parts |= {folder + match.group("name") for line in text.splitlines()
                            if (match := INCLUDE.match(line))}

@@ -236,6 +236,7 @@ class Rendered:
     records: dict[str, list[dict]] = field(default_factory=dict)  # page path -> data records
     parts: set[str] = field(default_factory=set)  # pages that a composed page includes
     composed: dict[str, str] = field(default_factory=dict)  # composed page -> its key
+    views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
     # Document stem -> unit id -> fingerprint of the English text (hooks/machine_readable.py).
     fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
 
