@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from page_language import building_language, page_path
 from tools.anchors import aliases_for, english_sources, load, missing_ids
-from tools.built_site import built_ids
+from legaltext.built_site import built_ids
 
 EXTENSION = "legaltext.paragraph_ids"
 log = logging.getLogger("mkdocs.hooks.anchor_registry")

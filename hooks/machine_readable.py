@@ -1,10 +1,14 @@
-"""Publish the citable units of the pages as data: JSON and Akoma Ntoso (tools/machine_readable.py).
+"""Publish the citable units of the pages as data: JSON and Akoma Ntoso (legaltext/data_files.py).
 
 The data come from the very rendering of each page: ``legaltext.paragraph_ids``
 fills a fresh list per page with the page's units and their final HTML. Each
 page keeps its records in ``page.meta["citable_units"]`` until the data files
-are written, once every page of the language is rendered; and the build fails
-if a page, as written to disk, does not contain the HTML of each of its units.
+are written, once every page of the language is rendered (the full text's are
+those of the pages it is composed of, hooks/full_text.py); and the build fails
+if a page, as written, does not contain the HTML of each of its units in order.
+The English build hands its fingerprints to the French one through
+hooks/rendered_pages.py. A build that renders only some pages (``--dirty``)
+leaves the data files of the previous build as they are.
 
 The data files are MkDocs files of their own (registered in on_files, filled in
 on_env), so that Markdown links to them are checked like any other link. A
@@ -14,9 +18,7 @@ on_post_build fails the build after the translation check has named the pages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -24,22 +26,30 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from legaltext import data_files as data
 from legaltext.documents import nav_paths
 from legaltext.machine_readable import DataError
 from page_language import page_language, page_path
-from tools import machine_readable as data
+from legaltext.composition import SOURCE_LANGUAGE
+from rendered_pages import rendered
 
 DATA_ENTRY = "partials/data-entry.html"
 EXTENSION = "legaltext.paragraph_ids"
 UNITS = "citable_units"
 DATA_JSON = "data_json"
 
+# Set at the start of each language's build, for that build only: the compiled template
+# of the data link (theme.get_env() makes a new environment at each call), and the
+# documents whose translated data could not be made.
+_entry_template: Template | None = None
+_unmade: list[str] = []
+
 
 def _building(config: MkDocsConfig) -> str:
     language = config.theme["language"]
     if language not in data.LANGUAGE_PREFIX:
         raise BuildError(f"machine_readable: no data for the language {language!r}. Fix: add it "
-                         "to LANGUAGE_PREFIX in tools/machine_readable.py.")
+                         "to LANGUAGE_PREFIX in legaltext/data_files.py.")
     return language
 
 
@@ -48,6 +58,12 @@ def _site_url(config: MkDocsConfig) -> str:
         raise BuildError("machine_readable: the data need absolute URLs. Fix: set site_url "
                          "in mkdocs.yml.")
     return config.site_url.rstrip("/") + "/"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _entry_template
+    _entry_template = config.theme.get_env().get_template(DATA_ENTRY)
+    _unmade.clear()
 
 
 # After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
@@ -80,10 +96,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     language = page_language(page)
     path = page_path(page, config)
-    try:
-        page.meta[UNITS] = data.page_records(page.meta[UNITS], html, path, _site_url(config))
-    except DataError as error:
-        raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
+    if page.meta.get("assembled"):  # the full text shows its parts' records
+        page.meta[UNITS] = data.shown_records(page.meta[UNITS], path, _site_url(config))
+    else:
+        try:
+            page.meta[UNITS] = data.page_records(page.meta[UNITS], html, path, _site_url(config))
+        except DataError as error:
+            raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     page.meta[DATA_JSON] = data.page_data_path(path, language)
     own = files.get_file_from_path(page.meta[DATA_JSON])
     if own is None:
@@ -93,7 +112,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
-    entry = config.theme.get_env().get_template(DATA_ENTRY).render(
+    entry = _entry_template.render(
         language=language, json=get_relative_url(own.url, page.url),
         about=get_relative_url(about.url, page.url))
     return html + entry
@@ -101,19 +120,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = _building(config)
-    rendered = {}
+    published = data.published_paths(list(nav_paths(config.nav)), language)
+    rendered_pages = {}
     for file in files.documentation_pages():
         page = file.page
+        if page is not None and page.content is None and data.document_stem(
+                page_path(page, config)):
+            # `--dirty`: a page of a document was not rendered again, so its data cannot be
+            # made; the previous build's files stay.
+            for path in published:
+                files.remove(files.get_file_from_path(path))
+            return env
         if page is not None and UNITS in page.meta:
-            rendered[page_path(page, config)] = page
-    pages = [data.RenderedPage(path, _first_heading(rendered[path]),
-                               bool(rendered[path].meta.get("assembled")),
-                               rendered[path].meta[UNITS])
-             for path in nav_paths(config.nav) if path in rendered]
+            rendered_pages[page_path(page, config)] = page
+    pages = [data.RenderedPage(path, _first_heading(rendered_pages[path]),
+                               bool(rendered_pages[path].meta.get("assembled")),
+                               rendered_pages[path].meta[UNITS])
+             for path in nav_paths(config.nav) if path in rendered_pages]
     try:
-        contents = data.publish(language, pages, _site_url(config), Path(config.site_dir),
-                                data.generation_date())
-    except data.TranslationMismatch:
+        contents = data.publish(language, pages, _site_url(config), data.generation_date(),
+                                rendered(config, SOURCE_LANGUAGE).fingerprints)
+    except data.TranslationMismatch as mismatch:
+        _unmade.append(str(mismatch))
         return env  # left unmade; on_post_build says so, after the translation check
     except DataError as error:
         raise BuildError(f"machine_readable ({language}): {error}") from None
@@ -123,7 +151,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             file.content_bytes = content
         else:
             file.content_string = content
-    for path in data.published_paths(list(nav_paths(config.nav)), language):
+    for path in published:
         if path not in contents and path != data.SCHEMA:
             files.remove(files.get_file_from_path(path))  # a page without units of its own
     return env
@@ -139,20 +167,22 @@ def _first_heading(page: Page) -> str:
 # Last, so that it sees the page as it will be written.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    position = 0
     for record in page.meta.get(UNITS, []):
-        if record["html"] not in output:
+        # The units come in page order: one pass through the page finds them all.
+        found = output.find(record["html"], position)
+        if found < 0:
             raise BuildError(
                 f"docs/{page.file.src_uri}: the page as written does not contain the unit "
                 f"“{record['id']}” as the data give it, so the page and the data would "
                 "disagree. Fix: find the hook or plugin that changes the page's HTML after "
                 "rendering, and make it leave citable paragraphs alone.")
+        position = found + len(record["html"])
     return output
 
 
 # After translation_parity's check (0), which names the pages whose units differ.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    try:
-        data.check_published(Path(config.site_dir), _building(config))
-    except DataError as error:
-        raise BuildError(f"machine_readable: {error}") from None
+    if _unmade:
+        raise BuildError("machine_readable: " + data.unmade(_unmade[0], _building(config)))

@@ -4,65 +4,52 @@ A page whose front matter names a page of its folder, ``parallel: full-text.md``
 gets after its own text a two-column table of that page in every language, one
 row per block: a heading, a citable paragraph (aligned by its id), an editorial
 note (aligned by its position in its section), and the footnotes at the end.
-EUR-Lex's bilingual display is the model. The page shown is the declaration's
-full text, assembled from the preamble and article pages as hooks/full_text.py
-assembles it.
+EUR-Lex's bilingual display is the model. Each page that the shown page includes
+links to its rows.
 
-Each language's full text is rendered here, from the same sources, with the
-site's own Markdown extensions and configurations, with that language set as
-hooks/page_language.py and hooks/document_footnotes.py set it for a page, plus
-legaltext.parallel's extension, which prefixes the ids with the language and
-lists the blocks. The layout is the template overrides/partials/parallel.html.
+Nothing is rendered here: the cells are the blocks that each language's build
+recorded while rendering its article pages (hooks/rendered_pages.py). The French
+build has the English blocks; the English view needs the French ones, which exist
+only once the French build has run. So each parallel view is written with a
+placeholder for its table, kept in memory, and completed when every language is
+rendered (``on_post_build``). The layout is the template overrides/partials/parallel.html.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
 from pathlib import Path
 
-import yaml
-from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
-from legaltext.assembly import assemble
-from legaltext.documents import nav_paths, site_footnotes, split_front_matter
+from legaltext.built_site import page_url
+from legaltext.composition import expand, footnote_items
+from legaltext.data_files import LANGUAGE_PREFIX
+from legaltext.documents import nav_paths
 from legaltext.errors import ContentError
-from legaltext.parallel import LanguageBlocksExtension, aligned, final_html, flatten
-from page_language import LANGUAGE_AWARE_EXTENSIONS, page_language, page_path
+from legaltext.parallel import aligned, cell_html, column
+from page_language import building_language, page_language, page_path
+from rendered_pages import rendered, run
 
 TEMPLATE = "partials/parallel.html"
+LINK_TEMPLATE = "partials/parallel-link.html"
+PLACEHOLDER = "<!-- the parallel view's table -->"
+
+# Set at the start of each language's build, for that build only: the link to the rows, as
+# the template makes it (once: theme.get_env() makes a new environment at each call).
+_row_link = ""
+HREF = "{href}"
 
 
-def _source(config: MkDocsConfig, language: str, path: str) -> str:
-    """The Markdown of a page, assembled if it is assembled (as hooks/full_text.py does)."""
-    file = Path(config.docs_dir) / language / path
-    meta, body = split_front_matter(file.read_text(encoding="utf-8"))
-    return assemble(body, file, f"{language}/{path}") if meta.get("assembled") else body
-
-
-def _render(config: MkDocsConfig, language: str, path: str) -> tuple[list[tuple], dict]:
-    """One language's column: its blocks (key, kind, html) and its headings' titles by key."""
-    markdown = _source(config, language, path)
-    configs = {name: dict(options) for name, options in config.mdx_configs.items()}
-    for name in LANGUAGE_AWARE_EXTENSIONS:
-        configs.setdefault(name, {})["language"] = language
-    units: list[dict] = []  # the extension's record of this rendering; not needed here
-    configs.setdefault("legaltext.paragraph_ids", {})["units"] = units
-    configs.setdefault("legaltext.footnote_numbers", {}).update(
-        documents=site_footnotes(Path(config.docs_dir) / language, list(nav_paths(config.nav))),
-        page=path)
-    blocks: list[tuple[str, str, etree.Element]] = []
-    md = Markdown(extensions=[*config.markdown_extensions, LanguageBlocksExtension(language, blocks)],
-                  extension_configs=configs)
-    md.convert(markdown)
-    units.clear()  # else each block's post-processing would walk every unit again
-    titles = {token["id"]: token["name"] for token in flatten(md.toc_tokens)}
-    return [(key, kind, final_html(md, element)) for key, kind, element in blocks], titles
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _row_link
+    _row_link = config.theme.get_env().get_template(LINK_TEMPLATE).render(
+        href=HREF, language=building_language(config))
 
 
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
@@ -76,35 +63,94 @@ def _shown_page(page: Page, config: MkDocsConfig) -> str:
     return path
 
 
-def _columns(config: MkDocsConfig, path: str, own_language: str) -> dict[str, tuple[list, dict]]:
-    """Every language's column: (blocks, headings' titles by key), by language."""
-    rendered = {}
-    for alternate in config.extra["alternate"]:
-        language = alternate["lang"]
-        try:
-            rendered[language] = _render(config, language, path)
-        except (ContentError, yaml.YAMLError, UnicodeDecodeError):
-            if language == own_language:
-                raise
-            # Each language's build checks that language's sources (source_validation, its
-            # own pages) and fails naming the file; until then, its column stays empty.
-            rendered[language] = ([], {})
-    return rendered
+def _languages(config: MkDocsConfig) -> list[dict]:
+    return [{"lang": alternate["lang"], "name": alternate["name"]}
+            for alternate in config.extra["alternate"]]
 
 
-@event_priority(10)  # before hooks that append to the page (machine_readable's data link)
+def _column(page: Page, config: MkDocsConfig, language: str, shown: str) -> list | None:
+    """The shown page's cells in ``language``, or None if that language is not rendered."""
+    blocks = rendered(config, language).blocks
+    if shown not in blocks or any(part not in blocks for part in rendered(config, language).parts):
+        return None
+    try:
+        return column(expand(shown, blocks), footnote_items(shown, blocks), shown)
+    except ContentError as error:
+        raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
+
+
+def _link_to_rows(html: str, page: Page, config: MkDocsConfig) -> str:
+    """An included page links to its rows in each parallel view of its folder."""
+    language = rendered(config, page_language(page))
+    path = page_path(page, config)
+    if path not in language.parts or not page.toc.items:
+        return html
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    for view, url in language.views.items():
+        if view.startswith(folder):
+            href = f"{get_relative_url(url, page.url)}#{page_language(page)}-{page.toc.items[0].id}"
+            html += _row_link.replace(HREF, href)
+    return html
+
+
+@event_priority(10)  # before the search index (5) and the data link (0)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.meta.get("parallel"):
-        return html
+        return _link_to_rows(html, page, config)
     language = page_language(page)
-    rendered = _columns(config, _shown_page(page, config), language)
-    rows = aligned({code: blocks for code, (blocks, _titles) in rendered.items()}, list(rendered))
-    titles = rendered[language][1]
+    cells = _column(page, config, language, _shown_page(page, config))
+    if cells is None:  # `mkdocs serve --dirty`: the parts were not rendered again
+        return html
     if page.toc.items:  # the sections, in the page's language, under the page's title
         page.toc.items[0].children.extend(
-            AnchorLink(titles[row["key"]], f"{language}-{row['key']}", 2)
-            for row in rows if row["kind"] == "heading" and row["key"] in titles)
-    columns = [{"lang": alternate["lang"], "name": alternate["name"]}
-               for alternate in config.extra["alternate"]]
-    template = config.theme.get_env().get_template(TEMPLATE)
-    return html + template.render(columns=columns, rows=rows, language=language)
+            AnchorLink(item.block.title, f"{language}-{item.block.key}", 2)
+            for _key, kind, item in cells if kind == "heading")
+    return html + PLACEHOLDER
+
+
+# After every other plugin (mkdocs-static-i18n's -100): the page as it is written.
+@event_priority(-110)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if page.meta.get("parallel") and PLACEHOLDER in output:
+        run(config).waiting[page.file.abs_dest_path] = (page, output)
+    return output
+
+
+def _table(page: Page, config: MkDocsConfig) -> str | None:
+    """The table of a parallel view, or None until every language is rendered."""
+    shown = _shown_page(page, config)
+    languages = _languages(config)
+    columns = {}
+    for language in languages:
+        cells = _column(page, config, language["lang"], shown)
+        if cells is None:
+            return None
+        columns[language["lang"]] = cells
+    codes = [language["lang"] for language in languages]
+    try:
+        rows = aligned(columns, codes)
+    except ContentError as error:
+        raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
+    # The data records of each row's unit, by language: the place for per-unit notices.
+    records = {code: {record["id"]: record for records in rendered(config, code).records.values()
+                      for record in records} for code in codes}
+    for row in rows:
+        row["records"] = {code: records[code].get(row["key"]) if item else None
+                          for code, item in row["cells"].items()}
+        row["cells"] = {code: cell_html(item.block.parallel, get_relative_url(
+            LANGUAGE_PREFIX[code] + page_url(item.page), page.url)) if item else None
+            for code, item in row["cells"].items()}
+    return config.theme.get_env().get_template(TEMPLATE).render(
+        columns=languages, rows=rows, language=page_language(page))
+
+
+# After mkdocs-static-i18n (-100), which builds the other languages from the English
+# build's on_post_build: the French build's end completes both languages' views.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    for destination, (page, output) in list(run(config).waiting.items()):
+        table = _table(page, config)
+        if table is None:
+            continue
+        Path(destination).write_text(output.replace(PLACEHOLDER, table, 1), encoding="utf-8")
+        del run(config).waiting[destination]

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from legaltext import citation, print_edition
 from legaltext.documents import document_of, nav_paths
 from page_language import building_language, page_language, page_path
-from tools.machine_readable import SOURCE_LANGUAGE, absolute_url
+from legaltext.data_files import SOURCE_LANGUAGE, absolute_url
 
 log = logging.getLogger("mkdocs.hooks.print_edition")
 UNITS = "citable_units"  # set by hooks/machine_readable.py

@@ -15,7 +15,7 @@ from mkdocs.exceptions import BuildError
 
 from legaltext.documents import language_pages
 from page_language import building_language
-from tools.built_site import built_ids
+from legaltext.built_site import built_ids
 
 SOURCE, TRANSLATION = "en", "fr"
 

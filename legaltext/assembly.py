@@ -1,49 +1,13 @@
-"""Assemble one page from others: ``<!-- include article-6.md -->``.
+"""Pages made of other pages: ``<!-- include article-6.md -->``.
 
-Used for the full text of the declaration, so that it is built from the very
-files that make the preamble and article pages. The included page loses its
-front matter and its headings go one level down, under the including page's
-title.
+The full text of the declaration lists the pages it is made of, one include line
+each, in reading order. Markdown passes the line through as an HTML comment; the
+composed page puts the included page's rendered blocks in its place, its headings
+one level down (``legaltext.composition``).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from legaltext.documents import split_front_matter
-from legaltext.errors import ContentError
 
 INCLUDE = re.compile(r"^<!-- include (?P<name>[\w.-]+\.md) -->\s*$")
-_FENCE = re.compile(r"^(```|~~~)")
-
-def demote_headings(markdown: str) -> str:
-    """Move every ATX heading one level down, leaving fenced code alone."""
-    lines = []
-    fenced = False
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        if not fenced and line.startswith("#"):
-            line = "#" + line
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def assemble(markdown: str, path: Path, name: str) -> str:
-    """Replace each include line of ``markdown`` (the page at ``path``) by the included page."""
-    lines = []
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        match = INCLUDE.match(line)
-        if not match:
-            lines.append(line)
-            continue
-        included = path.parent / match.group("name")
-        if not included.is_file():
-            raise ContentError(
-                f"{name} includes {match.group('name')}, which does not exist.",
-                "correct the file name in the include line, or remove the line.",
-                number,
-            )
-        lines.append(demote_headings(split_front_matter(included.read_text(encoding="utf-8"))[1]))
-    return "\n".join(lines)

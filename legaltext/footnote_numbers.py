@@ -131,17 +131,18 @@ class OriginalNumbersTreeprocessor(Treeprocessor):
                     find_line(source, f"[^{after}]"),
                 )
         self._show_original_numbers(root)
-        self._expand_ibid(root, set(defined), self._document_index(config), source)
+        self._expand_ibid(root, set(defined), self._document_footnotes(config), source)
 
     @staticmethod
-    def _document_index(config: dict) -> dict[str, dict[str, str]]:
-        """The footnotes of the page's document: number -> text and link from this page."""
-        page = config["page"]
-        footnotes = config["documents"].get(page.split("/", 1)[0], {})
-        page_dir = posixpath.dirname(page) or "."
-        return {number: {"text": footnote["text"],
-                         "href": posixpath.relpath(footnote["path"], page_dir) + f"#fn:{number}"}
-                for number, footnote in footnotes.items()}
+    def _document_footnotes(config: dict) -> dict[str, dict[str, str]]:
+        """The footnotes of the page's document, as read once per build: number -> text, path."""
+        return config["documents"].get(config["page"].split("/", 1)[0], {})
+
+    @staticmethod
+    def _link(config: dict, number: str, footnote: dict[str, str]) -> str:
+        """The link from this page to a footnote of its document."""
+        page_dir = posixpath.dirname(config["page"]) or "."
+        return posixpath.relpath(footnote["path"], page_dir) + f"#fn:{number}"
 
     def _footnotes_extension(self) -> FootnoteExtension:
         for extension in self.md.registeredExtensions:
@@ -215,7 +216,8 @@ class OriginalNumbersTreeprocessor(Treeprocessor):
         label = etree.SubElement(note, "span", {"class": "editorial-label"})
         label.text = f"[{self.strings['ibid_label']}"
         label.tail = " " + self.strings["ibid"]
-        link = etree.SubElement(note, "a", {"href": index[antecedent]["href"]})
+        link = etree.SubElement(note, "a", {"href": self._link(
+            self.extension.getConfigs(), antecedent, index[antecedent])})
         link.text = self.strings["footnote"].format(n=antecedent)
         link.tail = f"{colon} {index[cited]['text']}]"
         note.tail = "\u00a0"

@@ -87,10 +87,12 @@ def collapse_layout_space(text: str) -> str:
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
-def printed_fragment(unit_html: str, keep_footnote_markers: bool = False) -> HtmlElement:
-    """A unit's element with only its printed words left (and, if asked, its footnote
-    markers): the one place that says what the printed text is."""
-    element = fragment(unit_html)
+def printed_fragment(unit_html: str | HtmlElement,
+                     keep_footnote_markers: bool = False) -> HtmlElement:
+    """A unit's element (parsed from its HTML, or given and changed) with only its printed
+    words left (and, if asked, its footnote markers): the one place that says what the
+    printed text is."""
+    element = fragment(unit_html) if isinstance(unit_html, str) else unit_html
     for child in list(element.iterdescendants()):
         if is_site_addition(child):
             child.drop_tree()
@@ -104,8 +106,9 @@ def printed_fragment(unit_html: str, keep_footnote_markers: bool = False) -> Htm
     return element
 
 
-def printed_text(unit_html: str) -> str:
-    """The words of a unit as printed (see the module docstring)."""
+def printed_text(unit_html: str | HtmlElement) -> str:
+    """The words of a unit as printed (see the module docstring), from its HTML or its
+    element (which this changes)."""
     return collapse_layout_space(printed_fragment(unit_html).text_content())
 
 
@@ -144,7 +147,8 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
                         "Fix: add it to KINDS in legaltext/machine_readable.py and to the "
                         "kinds of legaltext/citable_units.schema.json.")
     cited = []
-    for marker in fragment(unit["html"]).iter("sup"):
+    element = fragment(unit["html"])  # parsed once: its markers, then its printed words
+    for marker in element.iter("sup"):
         number = footnote_number(marker)
         if number is None:
             continue
@@ -162,7 +166,7 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
         "point": unit.get("point"),
         "number": unit.get("n"),
         "citation": unit["citation"],
-        "text": printed_text(unit["html"]),
+        "text": printed_text(element),
         "html": unit["html"],
         "footnotes": cited,
     }

@@ -34,6 +34,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from legaltext.composition import final_html, record_blocks
 from legaltext.errors import ContentError, SourceRecorder, find_line
 
 PRIORITY = 7
@@ -281,7 +282,8 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
 
 
 class _UnitHtml(Treeprocessor):
-    """Give each recorded unit its final HTML, once every other treeprocessor has run.
+    """Give each recorded unit its final HTML, once every other treeprocessor has run,
+    and record the page's blocks if asked (``legaltext.composition``).
 
     Not a postprocessor: the toc extension runs all postprocessors on each heading
     while the tree is still being processed, which would serialize the units too early
@@ -293,14 +295,16 @@ class _UnitHtml(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        serialised = {}
         for unit in self.extension.getConfig("units"):
             element = unit.pop("element", None)
             if element is None:
                 continue
-            html = self.md.serializer(element)
-            for processor in self.md.postprocessors:
-                html = processor.run(html)
-            unit["html"] = html.strip()
+            unit["html"] = serialised[element] = final_html(self.md, element)
+        blocks = self.extension.getConfig("blocks")
+        if isinstance(blocks, list):  # a page that others are composed of
+            blocks.extend(record_blocks(self.md, root, self.extension.getConfig("language"),
+                                        serialised))
 
 
 class CitableParagraphsExtension(Extension):
@@ -317,6 +321,9 @@ class CitableParagraphsExtension(Extension):
                             "the element that now has the current id, so old links still land."],
             "units": [[], "A list that receives each citable unit of the page (id, kind, "
                           "label, citation, html), for the machine-readable edition."],
+            "blocks": [(), "A list that receives the page's top-level blocks "
+                           "(legaltext.composition.Block), for the pages composed of it; "
+                           "not recorded unless a list is given."],
         }
         self.source = ""
         super().__init__(**kwargs)

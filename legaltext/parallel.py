@@ -1,114 +1,68 @@
 """Two languages of one document side by side, aligned by id: the parallel view.
 
-``LanguageBlocksExtension`` renders one language's column: run after every other
-tree processor, it puts the language before every id and in-document link
-(``art-6-2`` becomes ``en-art-6-2``), so that both columns can live on one page
-without an id twice, and lists the top-level blocks. ``aligned`` then lays the
-columns out in rows: a heading, a citable paragraph (aligned by its id), an
-editorial note (aligned by its position in its section), and the footnotes.
+Each language's column is its composed page's blocks (``legaltext.composition``)
+in their parallel form, where ids and in-document links carry the language
+(``art-6-2`` becomes ``en-art-6-2``), so that both columns live on one page
+without an id twice. ``aligned`` lays the columns out in rows: a heading, a citable
+paragraph (aligned by its id), an editorial note (aligned by its position in its
+section), and the footnotes. ``cell_html`` points each copy-link at the paragraph
+on its own language's page, where it is cited.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-from urllib.parse import urlsplit
-
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-
+from legaltext.composition import PAGE_LINK, Block, Placed, footnote_list
 from legaltext.errors import ContentError
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# After every other tree processor: toc (5) and legaltext.paragraph_ids (7) among them.
-PRIORITY = 1
 
-
-class LanguageBlocks(Treeprocessor):
-    """Prefix ids and in-document links with the language; list the top-level blocks."""
-
-    def __init__(self, md: Markdown, language: str, blocks: list[tuple[str, str, etree.Element]]):
-        super().__init__(md)
-        self.language = language
-        self.blocks = blocks
-
-    def run(self, root: etree.Element) -> None:
-        prefix = f"{self.language}-"
-        for element in root.iter():
-            if element.get("id"):
-                element.set("id", prefix + element.get("id"))
-            if element.get("href"):
-                element.set("href", self._link(element.get("href"), prefix))
-        section, count = "", 0
-        for element in root:
-            identifier = (element.get("id") or "").removeprefix(prefix)
-            classes = (element.get("class") or "").split()
-            if element.tag == "h1":
-                continue  # the full text's title: the parallel page has its own
-            if element.tag in HEADINGS:
-                section, count = identifier, 0
-                self.blocks.append((identifier, "heading", element))
-            elif "citable" in classes:
-                self.blocks.append((identifier, "paragraph", element))
-            elif element.tag == "div" and "footnote" in classes:
-                self.blocks.append(("footnotes", "footnotes", element))
-            else:
-                count += 1
-                self.blocks.append((f"{section}-block-{count}", "block", element))
-
-    @staticmethod
-    def _link(href: str, prefix: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            return href
-        if not parts.fragment:
-            raise ContentError(f"The link “{href}” leads to a whole page, which the "
-                               "parallel view cannot show.", "link to an id (page.md#id).")
-        # Every id of the document is on the parallel page, in each language's column.
-        return f"#{prefix}{parts.fragment}"
-
-
-class LanguageBlocksExtension(Extension):
-    def __init__(self, language: str, blocks: list) -> None:
-        super().__init__()
-        self.language = language
-        self.blocks = blocks
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(LanguageBlocks(md, self.language, self.blocks),
-                                   "parallel_language_blocks", PRIORITY)
-
-
-def final_html(md: Markdown, element: etree.Element) -> str:
-    """An element's HTML as the page would have it: serialised, then post-processed."""
-    html = md.serializer(element)
-    for processor in md.postprocessors:
-        html = processor.run(html)
-    return html.strip()
-
-
-def flatten(tokens: list[dict]) -> list[dict]:
-    return [item for token in tokens for item in (token, *flatten(token["children"]))]
+def column(placed: list[Placed], footnotes: list[tuple[str, str, str]],
+           page: str) -> list[tuple[str, str, Placed]]:
+    """A language's cells (key, kind, block): the blocks of the composed page ``page`` but
+    its title, then its footnotes."""
+    cells = [(item.block.key, item.block.kind, item) for item in placed
+             if not (item.block.kind == "heading" and item.block.level == 1 and not item.demoted)]
+    if footnotes:
+        notes = footnote_list(footnotes, form=2)
+        cells.append(("footnotes", "footnotes",
+                      Placed(Block("footnotes", "footnotes", notes, notes), page, False)))
+    return cells
 
 
 def aligned(columns: dict[str, list[tuple]], languages: list[str]) -> list[dict]:
     """Rows of blocks with the same key, in the first language's order; a block that only
-    another language has comes after the block that precedes it there."""
-    order: list[tuple[str, str]] = []
+    another language has comes right after the block that precedes it there.
+
+    Linear in the number of blocks: each block is attached after its predecessor, and
+    the rows are read by walking from each block to what was attached after it.
+    """
+    kinds: dict[str, str] = {}
+    after: dict[str | None, list[str]] = {}  # key -> keys placed right after it, in order
     for language in languages:
-        previous = -1
-        for key, kind, _html in columns[language]:
-            known = next((i for i, (k, _) in enumerate(order) if k == key), None)
-            if known is None:
-                order.insert(previous + 1, (key, kind))
-                known = previous + 1
-            elif order[known][1] != kind:
-                raise ContentError(f"“{key}” is a {order[known][1]} in one language and a "
+        previous = None
+        for key, kind, _cell in columns[language]:
+            if key not in kinds:
+                kinds[key] = kind
+                # Before what the previous languages placed there, as it directly follows.
+                after.setdefault(previous, []).insert(0, key)
+            elif kinds[key] != kind:
+                raise ContentError(f"“{key}” is a {kinds[key]} in one language and a "
                                    f"{kind} in {language}.",
                                    "give both languages the same structure.")
-            previous = known
-    cells = {language: {key: html for key, _kind, html in columns[language]}
+            previous = key
+    order: list[str] = []
+    pending = list(reversed(after.get(None, [])))
+    while pending:
+        key = pending.pop()
+        order.append(key)
+        pending.extend(reversed(after.get(key, [])))
+    cells = {language: {key: cell for key, _kind, cell in columns[language]}
              for language in languages}
-    return [{"key": key, "kind": kind,
+    return [{"key": key, "kind": kinds[key],
              "cells": {language: cells[language].get(key) for language in languages}}
-            for key, kind in order]
+            for key in order]
+
+
+def cell_html(block_html: str, page_url: str) -> str:
+    """A cell's HTML with its copy-link leading to ``page_url`` (the unit's own page,
+    relative to the parallel view) and the unit's id."""
+    return block_html.replace(f'href="{PAGE_LINK}', f'href="{page_url}#')

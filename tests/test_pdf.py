@@ -15,7 +15,7 @@ from pypdf.generic import IndirectObject
 
 from legaltext.citation import DOCUMENTS, edition_date, long_date
 from tests.conftest import LANGUAGES, built_page
-from tools.machine_readable import DECLARATION_TEXT
+from legaltext.data_files import DECLARATION_TEXT
 
 PDFS = [(document, language) for document in DOCUMENTS.values() for language in LANGUAGES]
 IDS = [f"{document.stem}-{language}" for document, language in PDFS]

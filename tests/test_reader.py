@@ -374,6 +374,91 @@ def test_the_parallel_view_aligns_every_paragraph_of_both_languages_by_id(site, 
     assert titles[-13:] == [first] + [f"Article {n}" for n in range(2, 14)]
 
 
+def _page_of(unit: str) -> str:
+    """The source page of a unit of the declaration."""
+    return "declaration/preamble/" if unit.startswith("pp-") else \
+        f"declaration/article-{unit.split('-')[1]}/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_parallel_cell_cites_and_links_its_paragraph_on_its_own_page(site, language):
+    view = built_page(site, "declaration/parallel.md", language)
+    html = _html(view)
+    for row in html.select("table.parallel tr.parallel__row--paragraph"):
+        unit = row["data-unit"]
+        for cell in row.find_all("td", recursive=False):
+            link = cell.select_one("a.paragraph-link")
+            target = (view.parent / link["href"].split("#")[0]).resolve()
+            expected = site / PREFIX[cell["lang"]] / _page_of(unit)
+            assert target == expected.resolve() and link["href"].endswith(f"#{unit}"), link
+            own = _html(target / "index.html").find(id=unit)
+            assert cell.p["data-cite"] == own["data-cite"], unit  # that language's citation
+            assert cell["data-cite-title"] == _html(target / "index.html").select_one(
+                ".citation-context")["data-cite-title"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_article_page_links_to_its_rows_in_the_parallel_view(site, language):
+    view = built_page(site, "declaration/parallel.md", language)
+    rows = _html(view)
+    for source in ["declaration/preamble.md", *ARTICLES]:
+        page = built_page(site, source, language)
+        heading = _html(page).select_one("article h1")["id"]
+        links = _html(page).select("article p.parallel-entry a")
+        assert len(links) == 1, source
+        href = links[0]["href"]
+        assert (page.parent / href.split("#")[0]).resolve() == view.parent.resolve(), href
+        assert href.endswith(f"#{language}-{heading}")
+        assert rows.find(id=f"{language}-{heading}").find_parent("tr")["data-unit"] == heading
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_parallel_view_on_a_phone(browser, server, language):
+    """At 390×844, by touch: the caption spans the table, each cell names its language and
+    the two are marked apart, and a tap on a cell's link symbol copies that cell's citation
+    and the address of the paragraph on its own language's page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=2)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    view = server + PREFIX[language] + "declaration/parallel/"
+    page.goto(view)
+    table = page.locator("table.parallel").bounding_box()
+    caption = page.locator("table.parallel caption").bounding_box()
+    assert caption["width"] >= 0.9 * table["width"], (caption, table)
+    assert caption["height"] < 80, caption
+    row = page.locator("tr[data-unit='art-6-2']")
+    english, french = row.locator("td[lang='en']"), row.locator("td[lang='fr']")
+    labels = [cell.evaluate("e => getComputedStyle(e, '::before').content")
+              for cell in (english, french)]
+    assert labels == ['"English"', '"Français"'], labels
+    looks = [cell.evaluate("e => [getComputedStyle(e).borderLeftColor, "
+                           "getComputedStyle(e).backgroundColor]") for cell in (english, french)]
+    assert looks[0][0] != looks[1][0] and looks[0][1] != looks[1][1], looks
+    for cell in (english, french):
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    expectations = {
+        "en": ("Draft declaration on the right of peoples and individuals to international "
+               "solidarity (preliminary text), art. 6(2)", ""),
+        "fr": ("Projet de déclaration sur le droit des peuples et des individus à la solidarité "
+               "internationale (version préliminaire), art. 6, par. 2", "fr/"),
+    }
+    for cell_language, cell in (("en", english), ("fr", french)):
+        citation, prefix = expectations[cell_language]
+        link = cell.locator("a.paragraph-link")
+        link.scroll_into_view_if_needed()
+        link.tap()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == f"{citation}, {server}{prefix}declaration/article-6/#art-6-2", copied
+        assert page.url == view  # the reader stays on the parallel view
+    assert errors == []
+    context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["declaration/parallel/", "fr/declaration/parallel/"])
 def test_the_parallel_view_shows_each_paragraph_beside_its_translation(page, server, path):

@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from legaltext.assembly import assemble
+from legaltext.assembly import INCLUDE
+from legaltext.composition import composed_html, expand, footnote_items
 from legaltext.documents import nav_paths, site_footnotes, split_front_matter
 from tests.conftest import DOCS, ROOT
 
@@ -19,20 +20,38 @@ def site_config():
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
-def render_page(site_config, language: str, path: str) -> BeautifulSoup:
-    """Render docs/<language>/<path> as the site does, without the theme."""
+def render_html(site_config, language: str, path: str, blocks: list | tuple = ()) -> str:
+    """Render docs/<language>/<path> as the site does, without the theme; record its
+    blocks into ``blocks`` if it is a list."""
     root = DOCS / language
-    meta, body = split_front_matter((root / path).read_text("utf-8"))
-    if meta.get("assembled"):
-        body = assemble(body, root / path, path)
+    _meta, body = split_front_matter((root / path).read_text("utf-8"))
     configs = copy.deepcopy(site_config.mdx_configs)
+    configs.setdefault("legaltext.paragraph_ids", {})["blocks"] = blocks
     for name in ("legaltext.paragraph_ids", "legaltext.footnote_numbers",
                  "legaltext.french_typography"):
         configs.setdefault(name, {})["language"] = language
     configs["legaltext.footnote_numbers"].update(
         documents=site_footnotes(root, list(nav_paths(site_config.nav))), page=path)
-    html = markdown.markdown(body, extensions=site_config.markdown_extensions,
+    return markdown.markdown(body, extensions=site_config.markdown_extensions,
                              extension_configs=configs)
+
+
+def render_page(site_config, language: str, path: str) -> BeautifulSoup:
+    return BeautifulSoup(render_html(site_config, language, path), "html.parser")
+
+
+def compose_page(site_config, language: str, path: str) -> BeautifulSoup:
+    """A composed page (the full text) made as hooks/full_text.py makes it: each part
+    rendered once, its blocks recorded, then put in place."""
+    folder = path.rsplit("/", 1)[0]
+    pages = {path: []}
+    render_html(site_config, language, path, pages[path])
+    for line in (DOCS / language / path).read_text("utf-8").splitlines():
+        if INCLUDE.match(line):
+            part = f"{folder}/{INCLUDE.match(line).group('name')}"
+            pages[part] = []
+            render_html(site_config, language, part, pages[part])
+    html = composed_html(expand(path, pages), footnote_items(path, pages))
     return BeautifulSoup(html, "html.parser")
 
 
@@ -59,8 +78,8 @@ def test_the_preamble_leaves_its_ibid_notes_as_printed(site_config):
     assert html.find(class_="ibid-expansion") is None
 
 
-def test_the_full_text_is_assembled_from_the_article_pages(site_config):
-    html = render_page(site_config, "en", "declaration/full-text.md")
+def test_the_full_text_is_composed_from_the_article_pages(site_config):
+    html = compose_page(site_config, "en", "declaration/full-text.md")
     assert [h["id"] for h in html.find_all("h2") if h["id"].startswith("art-")] == \
         [f"art-{n}" for n in range(1, 14)]
     assert [a.text for a in html.select("a.footnote-ref")] == [str(n) for n in range(1, 13)]

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from legaltext.documents import document_of, language_pages, split_front_matter
-from tools.built_site import built_ids
+from legaltext.built_site import built_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "anchors.yml"

@@ -1,15 +1,24 @@
 """`make bench`: the site's performance figures, measured now, printed for the README.
 
-1. Build time of the whole site (both languages), and its ratio to a plain build of
-   the same Markdown with the same theme and plugins but without our Markdown
-   extensions and hooks, in the same run (median of several alternating builds).
-2. The same on a generated site of 300 articles per language, to show how build
-   time grows with the text.
-3. First-load bytes of an article page, as GitHub Pages serves it (gzip): HTML,
-   CSS, JavaScript and fonts, counted from the requests Chromium makes.
-4. Lighthouse 12 (mobile preset, the system Chromium) on the home page, an
-   article, the essay and the full text, in both languages, the site served
-   compressed under its site_url path as GitHub Pages serves it.
+Every build is timed against a plain build: the same Markdown, theme and plugins,
+without our Markdown extensions and hooks. The plain site shows the same text: its
+full text has the included pages' Markdown in place of the include lines, and its
+parallel view holds the full text of both languages, as ours does.
+
+1. Build of the whole site, both languages: a warm-up build of each kind, then paired
+   runs (ours, plain, ours, plain …): the median, the min–max spread, and the ratio
+   of the medians; wall-clock time of the whole process, its CPU time (user + system,
+   which other work on the machine disturbs less), and its peak memory (max RSS).
+2. The same on generated sites of N articles per language (article N repeats the
+   text of article ((N - 1) mod 13) + 1, with its own ids and footnote numbers), the
+   registry anchors.yml growing with them; and the extra cost (ours − plain) per
+   added article, between the real site and the largest generated one.
+3. `mkdocs serve`: from saving an edit of Article 6 until the served page has it,
+   ours with and without --dirty, and the plain site with and without --dirty.
+4. Everything an article page fetches on a first visit until the network is idle,
+   gzip-compressed as GitHub Pages serves it, by kind, in English and French.
+5. Lighthouse 12 (mobile preset, the system Chromium) on the home page, an article,
+   the essay and the full text, in both languages (skip with --no-lighthouse).
 
 The figures are printed, not judged: the bench does not fail on a slow result.
 Lighthouse is installed with npm into a cache folder the first time.
@@ -23,15 +32,20 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from legaltext.assembly import INCLUDE
+from legaltext.documents import split_front_matter
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
 from tools.project import copy_sources
@@ -43,12 +57,16 @@ PAGES = {"home": "", "article": "declaration/article-6/", "essay": "essay/",
          "full text": "declaration/full-text/"}
 LANGUAGE_PREFIXES = {"en": "", "fr": "fr/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-BUILT_IN = re.compile(r"Documentation built in (?P<seconds>[0-9.]+) seconds")
-FIRST_LOAD_TYPES = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts"}
+FIRST_LOAD_TYPES = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "font": "fonts",
+                    "fetch": "data", "xhr": "data", "image": "images"}
 ARTICLES = 13
+PLAIN_CONFIG = "mkdocs.plain.yml"
+ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The goals of the performance issue.
+GOALS = {"site": 1.15, "scaled": 1.25, "per_article_ms": 5.0, "memory": 1.3}
 
 
-# --- Build time -------------------------------------------------------------------------------
+# --- Projects: ours and the plain one ------------------------------------------------------
 
 def _plain_config(config: dict) -> dict:
     """The same site without our Markdown extensions and hooks."""
@@ -61,43 +79,109 @@ def _plain_config(config: dict) -> dict:
     return plain
 
 
-def _build(project: Path, config_file: str) -> tuple[float, float]:
-    """One build: (wall-clock seconds, seconds MkDocs reports for the build itself)."""
-    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", config_file,
-         "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    wall = time.perf_counter() - started
-    shutil.rmtree(site, ignore_errors=True)
-    if result.returncode:
-        raise SystemExit(f"build failed ({config_file} in {project}):\n{result.stderr[-3000:]}")
-    reported = BUILT_IN.findall(result.stderr)
-    return wall, float(reported[-1]) if reported else float("nan")
+def _demoted(markdown: str) -> str:
+    """ATX headings one level down, fenced code left alone."""
+    lines, fenced = [], False
+    for line in markdown.splitlines():
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        lines.append("#" + line if not fenced and line.startswith("#") else line)
+    return "\n".join(lines)
 
 
-def build_times(project: Path, runs: int) -> dict:
-    """Median build times of our build and of the plain build, alternating."""
+def _inlined(path: Path) -> str:
+    """A composed page's Markdown with each include line replaced by the included page."""
+    lines = []
+    for line in path.read_text("utf-8").splitlines():
+        match = INCLUDE.match(line)
+        lines.append(_demoted(split_front_matter(
+            (path.parent / match.group("name")).read_text("utf-8"))[1]) if match else line)
+    return "\n".join(lines) + "\n"
+
+
+def make_plain(project: Path) -> None:
+    """Give ``project`` a plain configuration, and Markdown that shows without our hooks
+    what ours shows: the full text and the parallel view's two languages in full."""
     config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
-    (project / "mkdocs.plain.yml").write_text(
+    (project / PLAIN_CONFIG).write_text(
         yaml.safe_dump(_plain_config(config), allow_unicode=True, sort_keys=False), "utf-8")
-    ours, plain = [], []
-    _build(project, "mkdocs.yml")  # warm the file cache and the bytecode
-    for _ in range(runs):
-        ours.append(_build(project, "mkdocs.yml"))
-        plain.append(_build(project, "mkdocs.plain.yml"))
-    (project / "mkdocs.plain.yml").unlink()
-    median = {name: [statistics.median(run[i] for run in runs_) for i in (0, 1)]
-              for name, runs_ in (("ours", ours), ("plain", plain))}
-    return {
-        "ours_wall": median["ours"][0], "plain_wall": median["plain"][0],
-        "ours_build": median["ours"][1], "plain_build": median["plain"][1],
-        "ratio_build": median["ours"][1] / median["plain"][1],
-        "ratio_wall": median["ours"][0] / median["plain"][0],
-    }
+    full_texts = {}
+    for language in LANGUAGE_PREFIXES:
+        full_text = project / "docs" / language / "declaration" / "full-text.md"
+        full_texts[language] = _inlined(full_text)
+    for language in LANGUAGE_PREFIXES:
+        folder = project / "docs" / language / "declaration"
+        (folder / "full-text.md").write_text(full_texts[language], "utf-8")
+        parallel = folder / "parallel.md"
+        parallel.write_text(parallel.read_text("utf-8") + "".join(
+            "\n" + _demoted(split_front_matter(text)[1]) for text in full_texts.values()),
+            "utf-8")
 
+
+# --- Builds ---------------------------------------------------------------------------------
+
+@dataclass
+class Measured:
+    wall: float  # seconds, the whole process
+    cpu: float  # seconds of user and system time
+    memory: float  # peak resident memory, MiB
+
+
+def build_once(project: Path, config_file: str) -> Measured:
+    """One `mkdocs build` in its own process: its wall time, CPU time and peak memory."""
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", config_file,
+             "--site-dir", str(site)],
+            cwd=project, stdout=output, stderr=output, env=ENVIRONMENT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        shutil.rmtree(site, ignore_errors=True)
+        if process.returncode:
+            output.seek(0)
+            raise SystemExit(f"build failed ({config_file} in {project}):\n"
+                             f"{output.read().decode('utf-8', 'replace')[-3000:]}")
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def paired_builds(ours: Path, plain: Path, runs: int) -> dict[str, list[Measured]]:
+    """A warm-up build of each, then ``runs`` pairs, alternating."""
+    build_once(ours, "mkdocs.yml")
+    build_once(plain, PLAIN_CONFIG)
+    results: dict[str, list[Measured]] = {"ours": [], "plain": []}
+    for _ in range(runs):
+        results["ours"].append(build_once(ours, "mkdocs.yml"))
+        results["plain"].append(build_once(plain, PLAIN_CONFIG))
+    return results
+
+
+def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
+    return (f"{statistics.median(values):.{digits}f} {unit} "
+            f"({min(values):.{digits}f}–{max(values):.{digits}f})")
+
+
+def report_builds(title: str, results: dict[str, list[Measured]], goal: float | None) -> dict:
+    """Print the medians, spreads and ratios; return the medians."""
+    medians = {name: {field: statistics.median(getattr(run, field) for run in runs)
+                      for field in ("wall", "cpu", "memory")}
+               for name, runs in results.items()}
+    print(f"\n{title} (median of {len(results['ours'])} paired runs, min–max):")
+    for field, label, unit, digits in (("wall", "wall clock", "s", 2), ("cpu", "CPU time", "s", 2),
+                                       ("memory", "peak memory", "MiB", 0)):
+        ours = [getattr(run, field) for run in results["ours"]]
+        plain = [getattr(run, field) for run in results["plain"]]
+        ratio = medians["ours"][field] / medians["plain"][field]
+        print(f"  {label:<12} ours {spread(ours, unit, digits):<26} plain "
+              f"{spread(plain, unit, digits):<26} ratio {ratio:.2f}")
+    if goal:
+        print(f"  goal: ratio ≤ {goal}")
+    return medians
+
+
+# --- Generated sites --------------------------------------------------------------------------
 
 FOOTNOTE = re.compile(r"\[\^([0-9]+)\]")
 ARTICLE_ID = re.compile(r"\bart-([0-9]+)\b")
@@ -105,9 +189,11 @@ ARTICLE_ID = re.compile(r"\bart-([0-9]+)\b")
 
 def generate_articles(project: Path, count: int) -> None:
     """Make the declaration of ``project`` hold ``count`` articles per language: article N
-    repeats the text of article ((N - 1) mod 13) + 1, with its own ids and footnote numbers."""
+    repeats the text of article ((N - 1) mod 13) + 1, with its own ids and footnote numbers;
+    anchors.yml registers the ids of each new article, as `make anchors` would."""
     config_path = project / "mkdocs.yml"
     config_text = config_path.read_text("utf-8")
+    footnotes: dict[int, dict[str, str]] = {}  # English article -> old footnote -> new
     for language in LANGUAGE_PREFIXES:
         folder = project / "docs" / language / "declaration"
         originals = {n: (folder / f"article-{n}.md").read_text("utf-8")
@@ -127,6 +213,8 @@ def generate_articles(project: Path, count: int) -> None:
                 if label not in renumbered:
                     renumbered[label] = str(next(numbers))
             path.write_text(FOOTNOTE.sub(lambda m: f"[^{renumbered[m.group(1)]}]", text), "utf-8")
+            if language == "en" and path.name != "preamble.md":
+                footnotes[int(path.stem.split("-")[1])] = renumbered
         full_text = folder / "full-text.md"
         lines = [line for line in full_text.read_text("utf-8").splitlines()
                  if not re.match(r"<!-- include article-[0-9]+\.md -->", line)]
@@ -138,13 +226,97 @@ def generate_articles(project: Path, count: int) -> None:
     if anchor not in config_text:
         raise SystemExit("mkdocs.yml: the nav no longer lists Article 13 as the bench expects.")
     config_path.write_text(config_text.replace(anchor, anchor + nav), "utf-8")
+    registry_path = project / "anchors.yml"
+    registry = yaml.safe_load(registry_path.read_text("utf-8"))
+    for n in range(ARTICLES + 1, count + 1):
+        model = (n - 1) % ARTICLES + 1
+        registry["pages"][f"declaration/article-{n}.md"] = [
+            re.sub(r"^(fn|fnref):([0-9]+)$",
+                   lambda m, n=n: f"{m.group(1)}:{footnotes[n][m.group(2)]}",
+                   ARTICLE_ID.sub(f"art-{n}", anchor_id))
+            for anchor_id in registry["pages"][f"declaration/article-{model}.md"]]
+    registry_path.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False),
+                             "utf-8")
+
+
+def projects(folder: Path, articles: int) -> tuple[Path, Path]:
+    """Our project and the plain one, with ``articles`` articles per language."""
+    (folder / "ours").mkdir(parents=True)
+    ours = copy_sources(folder / "ours")
+    if articles != ARTICLES:
+        generate_articles(ours, articles)
+    plain = folder / "plain"
+    shutil.copytree(ours, plain)
+    make_plain(plain)
+    return ours, plain
+
+
+# --- mkdocs serve ---------------------------------------------------------------------------
+
+EDITED = "docs/en/declaration/article-6.md"
+EDITED_URL = "declaration/article-6/"
+EDITED_TEXT = "language, religion, national or social origin"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def serve_latency(project: Path, config_file: str, dirty: bool, edits: int) -> list[float]:
+    """Seconds from saving an edit of Article 6 until `mkdocs serve` serves it, per edit."""
+    port = _free_port()
+    config = yaml.safe_load((project / config_file).read_text("utf-8"))
+    url = f"http://127.0.0.1:{port}{site_prefix(config['site_url'])}{EDITED_URL}"
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", config_file,
+         "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
+        cwd=project, stdout=log, stderr=log, env=ENVIRONMENT)
+    source = project / EDITED
+    original = source.read_text("utf-8")
+    latencies = []
+    try:
+        deadline = time.monotonic() + 300
+        while EDITED_TEXT not in _fetch(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(log.read().decode("utf-8", "replace")[-1500:])
+            time.sleep(0.2)
+        for edit in range(1, edits + 1):
+            time.sleep(1.5)  # let the watcher settle
+            marker = f"edited {edit} times"
+            source.write_text(original.replace(EDITED_TEXT, f"{EDITED_TEXT} ({marker})", 1),
+                              "utf-8")
+            saved = time.perf_counter()
+            while marker not in _fetch(url):
+                if process.poll() is not None or time.perf_counter() - saved > 120:
+                    log.seek(0)
+                    raise RuntimeError(log.read().decode("utf-8", "replace")[-1500:])
+                time.sleep(0.02)
+            latencies.append(time.perf_counter() - saved)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        source.write_text(original, "utf-8")
+        log.close()
+    return latencies
 
 
 # --- Page weight and Lighthouse ---------------------------------------------------------------
 
 def first_load_bytes(base_url: str, path: str, chromium: str) -> dict[str, int]:
-    """Bytes on the wire (gzip) of a first visit, by kind of resource; the search
-    worker's script counts as JS, the search index and the icon as "other"."""
+    """Bytes on the wire (gzip) of everything a first visit fetches until the network is
+    idle, by kind of resource."""
     from playwright.sync_api import sync_playwright
 
     sizes: dict[str, int] = {}
@@ -203,53 +375,68 @@ def lighthouse(command: list[str], url: str, chromium: str) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (median)")
-    parser.add_argument("--scale", type=int, default=300, help="articles per language, or 0")
+    parser.add_argument("--runs", type=int, default=5, help="paired builds of each kind")
+    parser.add_argument("--scales", default="300",
+                        help="articles per language of the generated sites, comma-separated "
+                             "(e.g. 100,200,300 to see how the cost grows), or 0")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed per serve mode")
+    parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
     arguments = parser.parse_args(argv)
     chromium = system_chromium() or playwright_chromium()
     print(f"make bench, {datetime.date.today().isoformat()}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs", flush=True)
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
 
-    with tempfile.TemporaryDirectory(prefix="bench-project-") as folder:
-        project = copy_sources(Path(folder))
-        times = build_times(project, arguments.runs)
-    print("\nBuild time, whole site, both languages (median of "
-          f"{arguments.runs}; MkDocs' own figure, then wall clock with Python's start-up):")
-    print(f"  ours  {times['ours_build']:.2f} s   ({times['ours_wall']:.2f} s)")
-    print(f"  plain {times['plain_build']:.2f} s   ({times['plain_wall']:.2f} s)")
-    print(f"  ratio {times['ratio_build']:.2f}     ({times['ratio_wall']:.2f})   goal < 1.15")
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        ours, plain = projects(Path(folder) / "site", ARTICLES)
+        site = report_builds(f"Whole site, both languages ({ARTICLES} articles)",
+                             paired_builds(ours, plain, arguments.runs), GOALS["site"])
+        scales = [int(n) for n in arguments.scales.split(",") if int(n)]
+        for count in scales:
+            scaled_ours, scaled_plain = projects(Path(folder) / f"scale-{count}", count)
+            scaled = report_builds(f"Generated site, {count} articles per language",
+                                   paired_builds(scaled_ours, scaled_plain, arguments.runs),
+                                   GOALS["scaled"])
+            for field, unit in (("wall", "wall clock"), ("cpu", "CPU time")):
+                extra = ((scaled["ours"][field] - scaled["plain"][field])
+                         - (site["ours"][field] - site["plain"][field])) / (count - ARTICLES)
+                print(f"  extra cost per added article ({unit}): {extra * 1000:.1f} ms "
+                      f"(goal ≤ {GOALS['per_article_ms']:.0f} ms)")
+            shutil.rmtree(scaled_ours.parent)
 
-    if arguments.scale:
-        with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
-            project = copy_sources(Path(folder))
-            generate_articles(project, arguments.scale)
-            scaled = build_times(project, max(1, arguments.runs // 2))
-        print(f"\nBuild time, generated site of {arguments.scale} articles per language:")
-        print(f"  ours  {scaled['ours_build']:.2f} s   ({scaled['ours_wall']:.2f} s)")
-        print(f"  plain {scaled['plain_build']:.2f} s   ({scaled['plain_wall']:.2f} s)")
-        print(f"  ratio {scaled['ratio_build']:.2f}     ({scaled['ratio_wall']:.2f})")
+        if not arguments.no_serve:
+            print(f"\n`mkdocs serve`: an edit of Article 6 until the page has it "
+                  f"(median of {arguments.edits} edits, min–max):", flush=True)
+            for name, project, config_file in (("ours", ours, "mkdocs.yml"),
+                                               ("plain", plain, PLAIN_CONFIG)):
+                for dirty in (False, True):
+                    label = f"{name}{' --dirty' if dirty else ''}"
+                    try:
+                        latencies = serve_latency(project, config_file, dirty, arguments.edits)
+                    except RuntimeError as error:
+                        print(f"  {label:<14} failed:\n{error}")
+                        continue
+                    print(f"  {label:<14} {spread(latencies)}", flush=True)
+            print("  goal: ours --dirty ≤ plain --dirty")
 
     if not chromium:
         print("\nNo Chromium: page weight and Lighthouse skipped.")
         return 0
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
     prefix = site_prefix(config["site_url"])
-    with tempfile.TemporaryDirectory(prefix="bench-built-") as site:
+    with tempfile.TemporaryDirectory(prefix="bench-built-") as site_dir:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
-            cwd=ROOT, capture_output=True, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            cwd=ROOT, capture_output=True, text=True, env=ENVIRONMENT)
         if result.returncode:
             raise SystemExit(f"strict build failed:\n{result.stderr[-3000:]}")
-        with serve(Path(site), prefix, compress=True) as base_url:
-            sizes = first_load_bytes(base_url, PAGES["article"], chromium)
-            counted = sum(sizes.get(kind, 0) for kind in FIRST_LOAD_TYPES.values())
-            print(f"\nFirst load of {PAGES['article']}, gzip: "
-                  + ", ".join(f"{kind} {sizes.get(kind, 0) / 1024:.1f} KB"
-                              for kind in FIRST_LOAD_TYPES.values())
-                  + f"; total {counted / 1024:.1f} KB (goal < 70 KB); "
-                  f"not counted: other (search index…) {sizes.get('other', 0) / 1024:.1f} KB")
+        with serve(Path(site_dir), prefix, compress=True) as base_url:
+            print(f"\nFirst load of {PAGES['article']} until the network is idle, gzip "
+                  "(goal ≤ 70 KB):")
+            for language, language_prefix in LANGUAGE_PREFIXES.items():
+                sizes = first_load_bytes(base_url, language_prefix + PAGES["article"], chromium)
+                print(f"  {language}: total {sum(sizes.values()) / 1024:.1f} KB: " + ", ".join(
+                    f"{kind} {size / 1024:.1f} KB" for kind, size in sorted(sizes.items())))
             if arguments.no_lighthouse:
                 return 0
             command = lighthouse_command()

@@ -17,7 +17,7 @@ from pathlib import Path
 from legaltext.documents import language_pages, split_front_matter
 from legaltext.terminology import (GlossaryError, Term, find_source_line, forbidden_variants,
                                    load_glossary, missing_french)
-from tools.built_site import CONTENT_CLASS, page_url
+from legaltext.built_site import CONTENT_CLASS, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

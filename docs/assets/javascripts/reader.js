@@ -16,7 +16,9 @@
   }
 
   function citationFor(element) {
-    var title = context ? context.dataset.citeTitle : document.title;
+    // A cell of the parallel view cites its paragraph in the cell's own language.
+    var cell = element.closest("[data-cite-title]");
+    var title = cell ? cell.dataset.citeTitle : context ? context.dataset.citeTitle : document.title;
     return title + ", " + element.dataset.cite;
   }
 
@@ -25,9 +27,11 @@
     if (!link || !context || !navigator.clipboard) return;
     event.preventDefault();
     var target = link.closest("[data-cite]");
-    var url = location.origin + location.pathname + link.getAttribute("href");
+    // A parallel-view cell links to its paragraph on its own page: copy that, stay here.
+    var here = link.pathname === location.pathname;
+    var url = here ? location.origin + location.pathname + link.hash : link.href;
     // Replace, not push: copying a link should not add a step to the back button.
-    location.replace(link.getAttribute("href"));
+    if (here) location.replace(link.hash);
     navigator.clipboard.writeText(citationFor(target) + ", " + url).then(
       function () { announce(context.dataset.copied); },
       function () { announce(context.dataset.copyFailed); }

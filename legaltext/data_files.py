@@ -9,9 +9,8 @@ page. From them it makes, in ``data/`` at the site root:
 * ``declaration.{language}.akn.xml``: the declaration in Akoma Ntoso 3.0;
 * ``citable-units.schema.json``: the JSON Schema of the JSON files.
 
-The English build runs first. The French build reads the English document
-files from the site folder to copy each unit's English fingerprint, so nothing
-is kept in memory from one language's build to the next.
+The English build runs first and hands each document's English fingerprints
+(unit id -> SHA-256) to the French build, which copies them into its records.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from pathlib import Path
 from legaltext import akoma_ntoso
 from legaltext.documents import document_of
 from legaltext.machine_readable import DataError, fingerprint, page_footnotes, unit_record
-from tools.built_site import page_url
+from legaltext.built_site import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
@@ -114,27 +113,23 @@ def absolute_url(site_url: str, language: str, page_path: str, unit_id: str = ""
     return f"{url}#{unit_id}" if unit_id else url
 
 
+def unit_urls(site_url: str, page_path: str, unit_id: str) -> dict[str, str]:
+    """A unit's absolute URL on a page, in every language."""
+    return {language: absolute_url(site_url, language, page_path, unit_id)
+            for language in LANGUAGE_PREFIX}
+
+
 def page_records(units: list[dict], page_html: str, page_path: str, site_url: str) -> list[dict]:
     """The records of a page's units, with their absolute URLs in every language."""
     footnotes = page_footnotes(page_html)
-    records = []
-    for unit in units:
-        record = unit_record(unit, footnotes)
-        record["urls"] = {language: absolute_url(site_url, language, page_path, unit["id"])
-                          for language in LANGUAGE_PREFIX}
-        records.append(record)
-    return records
+    return [{**unit_record(unit, footnotes), "urls": unit_urls(site_url, page_path, unit["id"])}
+            for unit in units]
 
 
-def english_fingerprints(site_dir: Path, stem: str) -> dict[str, str]:
-    """Unit id -> English fingerprint, from the English build's document file."""
-    path = site_dir / document_data_path(stem, SOURCE_LANGUAGE)
-    if not path.is_file():
-        raise DataError(f"{path} does not exist: the French data copy the English "
-                        "fingerprints from it. Fix: build both languages in one run "
-                        "(mkdocs build), English first, as mkdocs-static-i18n does.")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {unit["id"]: unit["english_text_sha256"] for unit in data["units"]}
+def shown_records(records: list[dict], page_path: str, site_url: str) -> list[dict]:
+    """The records of units that a page made of others shows, with their URLs there."""
+    return [{**record, "urls": unit_urls(site_url, page_path, record["id"])}
+            for record in records]
 
 
 def generation_date() -> str:
@@ -145,17 +140,27 @@ def generation_date() -> str:
     return moment.date().isoformat()
 
 
-def data_file(site_url: str, language: str, title: str, url: str, units: list[dict]) -> str:
-    """The text of one JSON file (see legaltext/citable_units.schema.json)."""
-    return json.dumps({
+def unit_json(record: dict) -> str:
+    """A unit's record as it stands in a data file's list of units (indented for it)."""
+    return "\n".join("    " + line for line in json.dumps(
+        record, ensure_ascii=False, indent=2).splitlines())
+
+
+def data_file(site_url: str, language: str, title: str, url: str, units: list[str]) -> str:
+    """The text of one JSON file (see legaltext/citable_units.schema.json); ``units``: the
+    records as ``unit_json`` writes them, so that a unit in several files is written once.
+    The same text as ``json.dumps(…, indent=2)`` of the whole."""
+    head = json.dumps({
         "$schema": site_url + SCHEMA,
         "language": language,
         "title": title,
         "url": url,
         "licence": None,
         "rights": RIGHTS[language],
-        "units": units,
-    }, ensure_ascii=False, indent=2) + "\n"
+        "units": [],
+    }, ensure_ascii=False, indent=2)
+    listed = "[\n" + ",\n".join(units) + "\n  ]" if units else "[]"
+    return head.removesuffix('"units": []\n}') + f'"units": {listed}\n}}\n'
 
 
 class TranslationMismatch(DataError):
@@ -180,8 +185,8 @@ def _public_record(record: dict, english_sha256: str, eid: str | None) -> dict:
 
 
 def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
-    """The units of a document, from its own pages in order; an assembled page must
-    show the same units with the same words."""
+    """The units of a document, from its own pages in order (an assembled page only
+    repeats them)."""
     units: dict[str, tuple[dict, str]] = {}
     for page in pages:
         if page.assembled:
@@ -193,68 +198,64 @@ def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
                     f"“{record['id']}”, so the data of “{stem}” cannot tell them apart. "
                     "Fix: give one of them another id.")
             units[record["id"]] = (record, page.path)
-    for page in pages:
-        if not page.assembled:
-            continue
-        for record in page.records:
-            source, source_path = units.get(record["id"], (None, None))
-            if source is None or source["text"] != record["text"]:
-                raise DataError(
-                    f"{page.path} shows the unit “{record['id']}”"
-                    + (f" with other words than {source_path}" if source else
-                       ", which no other page of the document has")
-                    + ". Fix: include the page that holds it, unchanged.")
     return [record for record, _path in units.values()]
 
 
-def publish(language: str, pages: list[RenderedPage], site_url: str, site_dir: Path,
-            generated: str) -> dict[str, str | bytes]:
-    """Site path -> content of every data file of one language (the schema aside)."""
+def publish(language: str, pages: list[RenderedPage], site_url: str, generated: str,
+            english: dict[str, dict[str, str]]) -> dict[str, str | bytes]:
+    """Site path -> content of every data file of one language (the schema aside).
+
+    ``english``: document stem -> unit id -> English fingerprint. The English build
+    fills it; a translation's build reads it, and raises TranslationMismatch if its
+    units are not the English ones, in the same order."""
     contents: dict[str, str | bytes] = {}
     for document, stem in DOCUMENTS.items():
         document_pages = [page for page in pages if document_of(page.path) == document]
         if not document_pages:
             raise DataError(f"the document “{document}” has no page in the navigation. "
                             "Fix: add its pages to nav in mkdocs.yml, or remove it from "
-                            "DOCUMENTS in tools/machine_readable.py.")
+                            "DOCUMENTS in legaltext/data_files.py.")
         units = _document_units(stem, document_pages)
         if language == SOURCE_LANGUAGE:
-            english = {unit["id"]: fingerprint(unit["text"]) for unit in units}
-        else:
-            english = english_fingerprints(site_dir, stem)
-            if [unit["id"] for unit in units] != list(english):
-                raise TranslationMismatch(stem)
+            english[stem] = {unit["id"]: fingerprint(unit["text"]) for unit in units}
+        elif stem not in english:
+            raise DataError(f"the English data of “{stem}” are missing: a translation's data "
+                            "copy the English fingerprints. Fix: build both languages in one "
+                            "run (mkdocs build), English first, as mkdocs-static-i18n does.")
+        elif [unit["id"] for unit in units] != list(english[stem]):
+            raise TranslationMismatch(stem)
+        fingerprints = english[stem]
         text_units = [unit for unit in units if unit["kind"] in DECLARATION_TEXT]
         eids = akoma_ntoso.eids(text_units) if document == AKOMA_NTOSO_DOCUMENT else {}
 
-        def published(records: list[dict]) -> list[dict]:
-            return [_public_record(record, english[record["id"]], eids.get(record["id"]))
-                    for record in records]
+        written: dict[int, str] = {}  # each record written once, whatever the files it is in
+
+        def published(records: list[dict]) -> list[str]:
+            for record in records:
+                if id(record) not in written:
+                    written[id(record)] = unit_json(_public_record(
+                        record, fingerprints[record["id"]], eids.get(record["id"])))
+            return [written[id(record)] for record in records]
 
         first = document_pages[0]
         contents[document_data_path(stem, language)] = data_file(
             site_url, language, first.title, absolute_url(site_url, language, first.path),
             published(units))
         for page in document_pages:
-            contents.setdefault(page_data_path(page.path, language), data_file(
-                site_url, language, page.title, absolute_url(site_url, language, page.path),
-                published(page.records)))
+            path = page_data_path(page.path, language)
+            if path not in contents:  # a one-page document's two files are one
+                contents[path] = data_file(
+                    site_url, language, page.title, absolute_url(site_url, language, page.path),
+                    published(page.records))
         if document == AKOMA_NTOSO_DOCUMENT:
             contents[akoma_ntoso_path(language)] = akoma_ntoso.declaration(
                 text_units, language, DECLARATION, generated)
     return contents
 
 
-def check_published(site_dir: Path, language: str) -> None:
-    """Raise DataError unless each document file of ``language`` on disk has the units of
-    the English one, in the same order."""
-    for stem in DOCUMENTS.values():
-        path = site_dir / document_data_path(stem, language)
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        english = english_fingerprints(site_dir, stem)
-        if not text or [unit["id"] for unit in json.loads(text)["units"]] != list(english):
-            raise DataError(
-                f"{document_data_path(stem, language)} was not made: the {language} pages of "
-                f"“{stem}” do not have the citable units of the English pages, in the same "
-                "order. Fix: give each translated page the paragraphs, labels and headings of "
-                "its English page (the translation check names the pages).")
+def unmade(stem: str, language: str) -> str:
+    """Why a translation's data file of the document ``stem`` was not made."""
+    return (f"{document_data_path(stem, language)} was not made: the {language} pages of "
+            f"“{stem}” do not have the citable units of the English pages, in the same "
+            "order. Fix: give each translated page the paragraphs, labels and headings of "
+            "its English page (the translation check names the pages).")

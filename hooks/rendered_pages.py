@@ -1,0 +1,120 @@
+"""What rendering each page recorded, kept for the pages composed of other pages.
+
+The full text (``assembled: true``) is made of the preamble and article pages, and
+the parallel view (``parallel: full-text.md``) of the full text in every language.
+Each unit is rendered once per language, on its own page: while it renders a page
+that a composed page includes, ``legaltext.paragraph_ids`` records the page's blocks
+(``legaltext.composition``), and hooks/machine_readable.py its units' data records.
+hooks/full_text.py and hooks/parallel_view.py compose from them.
+
+Order, not re-rendering, makes this work:
+
+- within a language's build, the composed pages are rendered last (``on_files``
+  moves them to the end of the collection, the full text before the parallel view),
+  so that the pages they include are already rendered;
+- mkdocs-static-i18n builds English first, then French, in the same process and
+  with the same config; the French build reads what the English build recorded.
+  The English parallel view, which needs the French blocks, is written when the
+  French build has finished (hooks/parallel_view.py, ``on_post_build``).
+
+The records of one run of the build (a ``Run``, keyed by language and page) live on
+the run's config object: MkDocs makes a new one for each ``mkdocs build`` and each
+rebuild of ``mkdocs serve``, and mkdocs-static-i18n passes the same one to every
+language's build. No module holds any: MkDocs keeps hook modules for the whole
+process. The English build's ``on_pre_build`` also starts the run afresh, and each
+language's build clears that language's records, so no build sees what an earlier
+build of its language left.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from legaltext.assembly import INCLUDE
+from legaltext.composition import SOURCE_LANGUAGE, Rendered, Run
+from legaltext.documents import split_front_matter
+from legaltext.errors import ContentError
+from page_language import building_language, page_language, page_path
+
+EXTENSION = "legaltext.paragraph_ids"
+# The front-matter keys of composed pages, in the order they are rendered.
+COMPOSED = ("assembled", "parallel")
+RUN_ATTRIBUTE = "legaltext_run"
+
+
+def run(config: MkDocsConfig) -> Run:
+    """The records of the run of the build that ``config`` belongs to."""
+    if getattr(config, RUN_ATTRIBUTE, None) is None:
+        setattr(config, RUN_ATTRIBUTE, Run())
+    return getattr(config, RUN_ATTRIBUTE)
+
+
+def rendered(config: MkDocsConfig, language: str) -> Rendered:
+    """What the current run has rendered in ``language`` so far."""
+    return run(config).language(language)
+
+
+def _composed_key(text: str) -> str | None:
+    """The composing key of a page's front matter (assembled, parallel), read cheaply."""
+    if not text.startswith("---") or not any(f"\n{key}:" in text for key in COMPOSED):
+        return None
+    try:
+        meta, _body = split_front_matter(text)
+    except (ContentError, yaml.YAMLError):
+        return None  # hooks/source_validation.py names the file and the fix
+    return next((key for key in COMPOSED if meta.get(key)), None)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    run(config).start(building_language(config))
+
+
+# After mkdocs-static-i18n (-100) has chosen the language's files.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = rendered(config, building_language(config))
+    composed: dict[str, list] = {key: [] for key in COMPOSED}
+    for file in files.documentation_pages():
+        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+        key = _composed_key(text)
+        if key is None:
+            continue
+        composed[key].append(file)
+        path = file.src_uri.split("/", 1)[1]  # inside the language folder
+        language.composed[path] = key
+        if key == "parallel":
+            language.views[path] = file.url
+        folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+        language.parts |= {folder + match.group("name") for line in text.splitlines()
+                           if (match := INCLUDE.match(line))}
+    for key in COMPOSED:  # rendered last: the full text, then the parallel view
+        for file in composed[key]:
+            files.remove(file)
+            files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = page_path(page, config)
+    language = rendered(config, page_language(page))
+    blocks = ()  # not recorded
+    if path in language.parts or path in language.composed:
+        blocks = language.blocks[path] = []
+    config.mdx_configs.setdefault(EXTENSION, {})["blocks"] = blocks
+    return markdown
+
+
+# After hooks/machine_readable.py (0) has made the page's data records.
+@event_priority(-10)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = page_path(page, config)
+    language = rendered(config, page_language(page))
+    if path in language.blocks:
+        language.records[path] = page.meta.get("citable_units") or []
+    return html

@@ -1,0 +1,261 @@
+"""Pages made of other pages, composed from what rendering those pages recorded.
+
+The full text of the declaration and its parallel view show the blocks of the
+preamble and article pages. Rather than render those pages again, the
+paragraph extension records, while it renders a page, the page's top-level
+blocks in their final HTML (``record_blocks``), each in the forms the composed
+pages need:
+
+- ``html``: as on the page itself;
+- ``demoted`` (headings): one level down, as under the full text's title;
+- ``parallel``: as a cell of the parallel view, where both languages share one
+  page: every id and in-document link carries the language (``en-art-6-2``),
+  and the copy-link is left for ``parallel.cell_html`` to point at the
+  paragraph on its own page;
+- ``items`` (the footnote list): each note as the full text shows it, without
+  the editors' expansion of an "Ibid." whose antecedent is on another page,
+  since the full text holds every note.
+
+A composed page lists its parts with lines ``<!-- include article-6.md -->``
+(``legaltext.assembly``), which Markdown passes through as raw HTML blocks;
+``expand`` puts each included page's blocks in their place.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from markdown import Markdown
+
+from legaltext.assembly import INCLUDE
+from legaltext.errors import ContentError
+
+SOURCE_LANGUAGE = "en"  # built first; the translations' builds read its records
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# What the copy-link of a parallel cell holds until the cell is placed on a page.
+PAGE_LINK = "parallel-page-link:"
+_SITE_ADDITIONS = {"headerlink"}
+
+
+@dataclass
+class Block:
+    """One top-level block of a rendered page."""
+
+    kind: str  # heading, paragraph (citable), footnotes, or block (anything else)
+    key: str  # the id of a heading or paragraph; a block's place in its section
+    html: str
+    parallel: str
+    level: int = 0  # of a heading
+    title: str = ""  # of a heading, as the table of contents shows it
+    demoted: str = ""  # of a heading
+    ids: list[str] = field(default_factory=list)  # every id inside the block
+    # Of the footnote list: each note's (number, HTML, parallel HTML).
+    items: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def include(self) -> str | None:
+        """The page this block stands for, if it is an include line."""
+        match = INCLUDE.match(self.html) if self.kind == "block" else None
+        return match.group("name") if match else None
+
+
+def final_html(md: Markdown, element: etree.Element) -> str:
+    """An element's HTML as the page has it: serialised, then post-processed."""
+    html = md.serializer(element)
+    for processor in md.postprocessors:
+        html = processor.run(html)
+    return html.strip()
+
+
+def _title(element: etree.Element) -> str:
+    """A heading's words, without the permalink the toc extension adds."""
+    words = [element.text or ""]
+    for child in element:
+        if child.get("class") not in _SITE_ADDITIONS:
+            words.append("".join(child.itertext()))
+        words.append(child.tail or "")
+    return "".join(words).strip()
+
+
+def _parallel_link(href: str, language: str) -> str:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    if not parts.fragment:
+        raise ContentError(f"The link “{href}” leads to a whole page, which the "
+                           "parallel view cannot show.", "link to an id (page.md#id).")
+    # Every id of the document is on the parallel page, in each language's column.
+    return f"#{language}-{parts.fragment}"
+
+
+def _parallel_html(md: Markdown, element: etree.Element, language: str, html: str) -> str:
+    """The element as a parallel cell: ids and links carry the language. The tree is
+    changed for the serialisation and restored, so the page keeps its own ids."""
+    changed = []
+    for node in element.iter():
+        for name in ("id", "href"):
+            value = node.get(name)
+            if not value:
+                continue
+            changed.append((node, name, value))
+            if name == "id":
+                node.set(name, f"{language}-{value}")
+            elif "paragraph-link" in (node.get("class") or "").split():
+                node.set(name, PAGE_LINK + value.removeprefix("#"))
+            else:
+                node.set(name, _parallel_link(value, language))
+    if not changed:
+        return html
+    try:
+        return final_html(md, element)
+    finally:
+        for node, name, value in changed:
+            node.set(name, value)
+
+
+def _footnote_items(md: Markdown, footnotes: etree.Element,
+                    language: str) -> list[tuple[str, str, str]]:
+    """(number, HTML, parallel HTML) of each note, without an "Ibid." expansion, which a page
+    holding every note does not need; the page itself keeps its expansion."""
+    items = []
+    for item in footnotes.iter("li"):
+        removed = [(paragraph, list(paragraph).index(child), child)
+                   for paragraph in item.iter("p") for child in paragraph
+                   if "ibid-expansion" in (child.get("class") or "").split()]
+        for paragraph, _index, child in removed:
+            paragraph.remove(child)
+        html = final_html(md, item)
+        items.append((item.get("value") or "", html, _parallel_html(md, item, language, html)))
+        for paragraph, index, child in reversed(removed):
+            paragraph.insert(index, child)
+    return items
+
+
+def footnote_list(items: list[tuple[str, str, str]], form: int = 1) -> str:
+    """One footnote list of ``items`` in one of their forms (1: the page's, 2: parallel)."""
+    return (f'<div class="footnote">\n<hr />\n<ol start="{items[0][0]}">\n'
+            + "\n".join(item[form] for item in items) + "\n</ol>\n</div>")
+
+
+def record_blocks(md: Markdown, root: etree.Element, language: str,
+                  known: dict[etree.Element, str]) -> list[Block]:
+    """The top-level blocks of a rendered tree; ``known`` gives the final HTML of the
+    elements already serialised (the citable units), so none is serialised twice."""
+    blocks = []
+    section, count = "", 0
+    for element in root:
+        identifier = element.get("id") or ""
+        classes = (element.get("class") or "").split()
+        html = known.get(element) or final_html(md, element)
+        ids = [node.get("id") for node in element.iter() if node.get("id")]
+        if element.tag in HEADINGS:
+            section, count = identifier, 0
+            level = int(element.tag[1])
+            element.tag = f"h{min(level + 1, 6)}"
+            demoted = final_html(md, element)
+            element.tag = f"h{level}"
+            blocks.append(Block("heading", identifier, html,
+                                _parallel_html(md, element, language, html),
+                                level=level, title=_title(element), demoted=demoted, ids=ids))
+        elif "citable" in classes:
+            blocks.append(Block("paragraph", identifier, html,
+                                _parallel_html(md, element, language, html), ids=ids))
+        elif element.tag == "div" and "footnote" in classes:
+            blocks.append(Block("footnotes", "footnotes", html,
+                                _parallel_html(md, element, language, html), ids=ids,
+                                items=_footnote_items(md, element, language)))
+        else:
+            count += 1
+            blocks.append(Block("block", f"{section}-block-{count}", html,
+                                _parallel_html(md, element, language, html), ids=ids))
+    return blocks
+
+
+@dataclass
+class Placed:
+    """A block of a composed page, with the page it comes from."""
+
+    block: Block
+    page: str  # path of the page that rendered it
+    demoted: bool  # shown one level down (it comes from an included page)
+
+
+def expand(path: str, pages: dict[str, list[Block]]) -> list[Placed]:
+    """The blocks of the composed page ``path``, each include line replaced by the blocks of
+    the page it names; footnote lists are left to ``footnotes``. ``pages``: path -> blocks."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    placed = []
+    for block in pages[path]:
+        name = block.include
+        if name is None:
+            placed.append(Placed(block, path, False))
+            continue
+        included = folder + name
+        if included not in pages:
+            raise ContentError(f"{path} includes {name}, which is not a page of the site.",
+                               "correct the file name in the include line, or remove the line.")
+        placed += [Placed(part, included, True) for part in pages[included]
+                   if part.kind != "footnotes"]
+    return placed
+
+
+def footnote_items(path: str, pages: dict[str, list[Block]]) -> list[tuple[str, str, str]]:
+    """The footnotes of a composed page's parts, in order."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    items = []
+    for block in pages[path]:
+        name = block.include
+        if name is not None:
+            items += [item for part in pages.get(folder + name, []) if part.kind == "footnotes"
+                      for item in part.items]
+    return items
+
+
+def composed_html(placed: list[Placed], footnotes: list[tuple[str, str, str]]) -> str:
+    """The HTML of a composed page: its blocks, then one list of every footnote."""
+    html = [item.block.demoted if item.demoted and item.block.demoted else item.block.html
+            for item in placed if item.block.kind != "footnotes"]
+    if footnotes:
+        html.append(footnote_list(footnotes))
+    return "\n".join(html)
+
+
+def headings(placed: list[Placed]) -> list[tuple[int, str, str]]:
+    """(level, id, title) of every heading of a composed page, in order."""
+    return [(item.block.level + item.demoted, item.block.key, item.block.title)
+            for item in placed if item.block.kind == "heading"]
+
+
+@dataclass
+class Rendered:
+    """One language's pages, as its build rendered them."""
+
+    blocks: dict[str, list[Block]] = field(default_factory=dict)  # page path -> its blocks
+    records: dict[str, list[dict]] = field(default_factory=dict)  # page path -> data records
+    parts: set[str] = field(default_factory=set)  # pages that a composed page includes
+    composed: dict[str, str] = field(default_factory=dict)  # composed page -> its key
+    views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
+    # Document stem -> unit id -> fingerprint of the English text (hooks/machine_readable.py).
+    fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Run:
+    """One run of the build: every language's records, and what waits for them."""
+
+    languages: dict[str, Rendered] = field(default_factory=dict)
+    # Pages written once every language is rendered (the parallel views):
+    # destination -> (the page, its output).
+    waiting: dict[str, tuple[object, str]] = field(default_factory=dict)
+
+    def start(self, language: str) -> Rendered:
+        if language == SOURCE_LANGUAGE:
+            self.languages.clear()
+            self.waiting.clear()
+        self.languages[language] = Rendered()
+        return self.languages[language]
+
+    def language(self, language: str) -> Rendered:
+        return self.languages.setdefault(language, Rendered())
