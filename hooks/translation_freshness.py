@@ -1,7 +1,12 @@
-"""Mark French pages whose English source has changed since they were translated.
+"""Mark French text whose English source has changed since it was translated.
 
-The template then shows a notice; the build does not fail, since an English
-correction may rightly be published before its translation is reviewed.
+A French page whose English page changed shows the outdated notice (template);
+its citable paragraphs, and the same paragraphs wherever they appear (the full
+text, the parallel view), carry the class ``translation-outdated`` and a note,
+set by ``legaltext.paragraph_ids`` from the ids listed here. The build does not
+fail for an outdated page, since an English correction may rightly be published
+before its translation is reviewed; it fails for a French page that records no
+English fingerprint at all.
 """
 
 from __future__ import annotations
@@ -9,18 +14,47 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from legaltext import registry
+from legaltext.documents import document_of, language_pages
+from legaltext.translations import KEY, status
 from page_language import page_language, page_path
-from tools.translations import status
+
+EXTENSION = "legaltext.paragraph_ids"
+
+
+def _outdated_pages(config: MkDocsConfig, paths: list[str]) -> list[str]:
+    docs = Path(config.docs_dir)
+    outdated = []
+    for path in paths:
+        state, _recorded, _current = status(docs / "fr" / path, docs / "en" / path)
+        if state == "not recorded":
+            raise BuildError(
+                f"docs/fr/{path}, line 2: the French page does not record which English text it "
+                f"translates (no “{KEY}:” in its front matter), so no one would know when it "
+                f"falls behind. Fix: once the page translates docs/en/{path}, run "
+                f"`python -m tools.translations --record docs/fr/{path}`.")
+        if state != "up to date":
+            outdated.append(path)
+    return outdated
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = page_language(page)
-    if language == "en":
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    options["outdated"] = []
+    if page_language(page) == "en":
         return markdown
-    english = Path(config.docs_dir) / "en" / page_path(page, config)
-    state, _recorded, _current = status(Path(page.file.abs_src_path), english)
-    page.meta["translation_outdated"] = state != "up to date"
+    path = page_path(page, config)
+    shown = [path]
+    if page.meta.get("assembled") or page.meta.get("parallel"):
+        # A view shows the paragraphs of its whole document.
+        shown = [other for other in language_pages(Path(config.docs_dir) / "en")
+                 if document_of(other) == document_of(path)]
+    outdated = _outdated_pages(config, shown)
+    page.meta["translation_outdated"] = path in outdated
+    known = registry.load(Path(config.config_file_path).parent / registry.REGISTRY_FILE)
+    options["outdated"] = [anchor for other in outdated for anchor in known.pages.get(other, {})]
     return markdown

@@ -50,6 +50,26 @@ def nav_paths(items: Iterable) -> Iterator[str]:
             yield value
 
 
+def nav_labels(items: Iterable) -> Iterator[tuple[str, str | None]]:
+    """(label, source path or None for a section) of every titled entry of a navigation."""
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        label, value = next(iter(item.items()))
+        yield label, value if isinstance(value, str) else None
+        if isinstance(value, list):
+            yield from nav_labels(value)
+
+
+def untranslated_labels(nav: list, translations: dict[str, str],
+                        titles: dict[str, str]) -> list[str]:
+    """The labels of a navigation that a translation leaves in the source language: neither
+    in ``translations`` nor the title of the translated page they lead to (``titles``:
+    source path -> the translated page's title)."""
+    return [label for label, path in nav_labels(nav)
+            if label not in translations and (path is None or titles.get(path) != label)]
+
+
 def document_of(path: str) -> str:
     """The document a page belongs to: its top-level folder, or the page itself."""
     return path.split("/", 1)[0]

@@ -163,4 +163,5 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
         "text": printed_text(unit["html"]),
         "html": unit["html"],
         "footnotes": cited,
+        "translation_outdated": bool(unit.get("outdated")),
     }

@@ -57,6 +57,7 @@ CITATIONS = {
         "summary": "summary, para. {n}",
         "p": "para. {n}",
         "link": "Copy a link to {citation}",
+        "outdated": "",
     },
     "fr": {
         "article": "art. {article}",
@@ -67,6 +68,7 @@ CITATIONS = {
         "summary": "résumé, par. {n}",
         "p": "par. {n}",
         "link": "Copier un lien vers {citation}",
+        "outdated": "La version anglaise de ce paragraphe a été modifiée depuis cette traduction.",
     },
 }
 
@@ -193,7 +195,7 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                     self.extension.getConfig("units").append(
                         {"id": heading_id, "label": text, "citation": citation,
                          "kind": "heading", "article": article.group("number"),
-                         "element": element})
+                         "line": find_line(source, text), "element": element})
                 elif heading_id in counted:
                     section = _CountedSection(level, counted[heading_id])
                 continue
@@ -209,6 +211,7 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                 raise ContentError(error.what, error.fix, find_line(source, text[:30])) from None
             paragraph_id = element.get("id") or new_id
             self._claim(seen, paragraph_id, f"paragraph “{text[:40]}…”", source, text)
+            parts["line"] = find_line(source, text[:30])
             self._decorate(element, paragraph_id, label, parts)
         self._add_aliases(root, config["aliases"], seen)
 
@@ -247,6 +250,11 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
         self.extension.getConfig("units").append(
             {"id": paragraph_id, "label": label, "citation": citation, **parts,
              "element": paragraph})
+        if self.citations["outdated"] and paragraph_id in self.extension.getConfig("outdated"):
+            paragraph.set("class", " ".join(filter(None, [paragraph.get("class"),
+                                                          "translation-outdated"])))
+            paragraph.set("data-outdated", self.citations["outdated"])
+            self.extension.getConfig("units")[-1]["outdated"] = True
         paragraph.set("id", paragraph_id)
         paragraph.set("class", " ".join(filter(None, [paragraph.get("class"), "citable"])))
         paragraph.set("data-cite", citation)
@@ -278,7 +286,8 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
 
 
 class _UnitHtml(Treeprocessor):
-    """Give each recorded unit its final HTML, once every other treeprocessor has run.
+    """Give each recorded unit its final HTML, and record every id of the page, once every
+    other treeprocessor has run.
 
     Not a postprocessor: the toc extension runs all postprocessors on each heading
     while the tree is still being processed, which would serialize the units too early
@@ -290,6 +299,7 @@ class _UnitHtml(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self._record_ids(root)
         for unit in self.extension.getConfig("units"):
             element = unit.pop("element", None)
             if element is None:
@@ -298,6 +308,34 @@ class _UnitHtml(Treeprocessor):
             for processor in self.md.postprocessors:
                 html = processor.run(html)
             unit["html"] = html.strip()
+
+    def _record_ids(self, root: etree.Element) -> None:
+        """Every id of the page (headings, paragraphs, footnotes, aliases) with its source
+        line, into the ``ids`` config; an id twice on the page is refused, whoever made it."""
+        ids = self.extension.getConfig("ids")
+        lines = {unit["id"]: unit.get("line") for unit in self.extension.getConfig("units")}
+        source = self.extension.source
+        for element in root.iter():
+            element_id = element.get("id")
+            if not element_id:
+                continue
+            if element_id in ids:
+                raise ContentError(
+                    f"Duplicate id “{element_id}”: two elements of the page have it.",
+                    "every id must be unique on the page: give the heading, paragraph or "
+                    "footnote its own id (or, for a footnote, its own number).",
+                    ids[element_id] or lines.get(element_id))
+            ids[element_id] = lines.get(element_id) or _id_line(source, element_id)
+
+
+def _id_line(source: str, element_id: str) -> int | None:
+    """The line that makes an id: a footnote's definition or marker, or an explicit id."""
+    kind, _, label = element_id.partition(":")
+    if kind == "fn":
+        return find_line(source, f"[^{label}]:")
+    if kind.startswith("fnref"):
+        return find_line(source, f"[^{label}]")
+    return find_line(source, f"#{element_id}")
 
 
 class CitableParagraphsExtension(Extension):
@@ -313,7 +351,11 @@ class CitableParagraphsExtension(Extension):
             "aliases": [{}, "Old id -> current id: the old id is kept as an empty anchor in "
                             "the element that now has the current id, so old links still land."],
             "units": [[], "A list that receives each citable unit of the page (id, kind, "
-                          "label, citation, html), for the machine-readable edition."],
+                          "label, citation, line, html), for the machine-readable edition."],
+            "ids": [{}, "A dict that receives every id of the page -> its source line, for "
+                        "the registry of published ids."],
+            "outdated": [[], "Ids of paragraphs whose source text changed since they were "
+                             "translated: marked with the class translation-outdated."],
         }
         self.source = ""
         super().__init__(**kwargs)
