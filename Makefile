@@ -26,7 +26,7 @@ $(STAMP): requirements.txt
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	$(BIN)/python -m tools.preview --dev-addr $(HOST)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site

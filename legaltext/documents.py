@@ -92,6 +92,8 @@ def site_footnotes(root: Path, nav: list[str]) -> dict[str, dict[str, dict[str, 
             if not label.isdigit():
                 continue  # the footnote extension names this error on the page itself
             previous = last.get(document)
+            if previous and (int(label), path) == previous:
+                continue  # defined twice on one page: the footnote extension names both lines
             if previous and int(label) <= previous[0]:
                 raise ContentError(
                     f"docs/{root.name}/{path}, line {line}: footnote {label} comes after "

@@ -211,7 +211,7 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                 raise ContentError(error.what, error.fix, find_line(source, text[:30])) from None
             paragraph_id = element.get("id") or new_id
             self._claim(seen, paragraph_id, f"paragraph “{text[:40]}…”", source, text)
-            parts["line"] = find_line(source, text[:30])
+            parts["line"] = _unit_line(source, text, label)
             self._decorate(element, paragraph_id, label, parts)
         self._add_aliases(root, config["aliases"], seen)
 
@@ -326,6 +326,17 @@ class _UnitHtml(Treeprocessor):
                     "footnote its own id (or, for a footnote, its own number).",
                     ids[element_id] or lines.get(element_id))
             ids[element_id] = lines.get(element_id) or _id_line(source, element_id)
+
+
+def _unit_line(source: str, text: str, label: str | None) -> int | None:
+    """The source line of a paragraph, from its rendered text: its start, else its words after
+    the label (the source escapes the label's dot), else a few words further on (past markup)."""
+    words = text[len(label or ""):].strip()
+    for needle in (text[:30], words[:20], words[12:30], words[30:45]):
+        line = find_line(source, needle)
+        if line:
+            return line
+    return None
 
 
 def _id_line(source: str, element_id: str) -> int | None:

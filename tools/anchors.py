@@ -44,7 +44,9 @@ def base_commit(root: Path = ROOT) -> tuple[str | None, str]:
         if not commit:
             continue
         base = _git(root, "merge-base", "HEAD", commit)
-        if base == head:  # on the base branch itself: compare with the commit before
+        if base == head and os.environ.get("CI"):
+            # CI on the base branch itself (a push to main): compare with the commit before.
+            # Locally, the comparison is then with the last commit: the edits in progress.
             base = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^")
             name = f"{name}, the commit before"
         if base:

@@ -1,9 +1,17 @@
-"""`make check`: the content checks, with messages written for editors.
+"""`make check`: every content check CI runs, in seconds, with messages written for editors.
 
-It runs the strict build of both languages, which checks the front matter and
-encoding of every page, the paragraph ids, the footnotes, links and anchors,
-the published-id registry, unsafe content and the French/English parity, and
-prints only what an editor needs: each problem with its file, line and fix.
+1. anchors.yml, changelog.yml and glossary.yml can be read;
+2. anchors.yml keeps every published id, page, alias and fingerprint of the base
+   branch's copy (tools/anchors.py --against-base);
+3. the strict build of both languages checks the front matter and encoding of
+   every page, the paragraph ids and the text each holds (anchors.yml), the
+   footnotes, links and anchors, unsafe content, the French/English parity and
+   the translations' freshness;
+4. the content tests of the test suite (fidelity to the sources, structure,
+   glossary, French) run on that build, so that `make test` cannot fail later
+   on a content edit that `make check` let through.
+
+It prints only what an editor needs: each problem with its file, line and fix.
 """
 
 from __future__ import annotations
@@ -15,6 +23,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
+
+from legaltext import registry
+from tools.anchors import against_base
 
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs' log lines start with a level; tracebacks and banners are not for editors.
@@ -70,22 +83,90 @@ def with_fix(problem: str) -> str:
     return problem
 
 
-def main(argv: list[str] | None = None) -> int:
-    root = Path(argv[0]) if argv else ROOT
-    started = time.monotonic()
-    with tempfile.TemporaryDirectory() as site_dir:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-            cwd=root, capture_output=True, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.monotonic() - started
+# The content tests' failures, as pytest's short summary gives them.
+FAILED = re.compile(r"^FAILED (?P<test>\S+?)(?:\[[^\]]*\])? - (?P<message>.*)$")
+CONTENT_TESTS = ["tests/test_fidelity.py", "tests/test_structure.py", "tests/test_translation.py"]
+
+
+def data_files(root: Path) -> list[str]:
+    """anchors.yml, changelog.yml and glossary.yml can be read (the build reads them later)."""
+    found = []
+    try:
+        registry.load(root / registry.REGISTRY_FILE)
+        registry.load_changelog(root / registry.CHANGELOG_FILE)
+    except registry.RegistryError as error:
+        found.append(str(error))
+    glossary = root / "glossary.yml"
+    try:
+        if glossary.is_file():
+            yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        found.append(f"glossary.yml, line {mark.line + 1 if mark else 1}: the file is not valid "
+                     f"YAML ({getattr(error, 'problem', None) or error}). Fix: correct that line "
+                     "(each entry is “- en: …” then “  fr: …”, quoted if it contains “: ”).")
+    return found
+
+
+def base(root: Path) -> list[str]:
+    """anchors.yml against the base branch; without a base, say so (and fail in CI)."""
+    found, what = against_base(root)
+    print(what)
+    if "not compared" in what and os.environ.get("CI") and root == ROOT:
+        found.append(f"{what} Fix: check out the whole history in CI (fetch-depth: 0), so that "
+                     "no pull request can remove a published id unnoticed.")
+    return found
+
+
+def content_tests(root: Path, site_dir: str) -> list[str]:
+    """The test suite's content tests, on the build just made."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rf", "--tb=no", "--no-header",
+         "-p", "no:cacheprovider", *CONTENT_TESTS],
+        cwd=root, capture_output=True, text=True,
+        env={**os.environ, "CONTENT_CHECK_SITE": site_dir, "NO_MKDOCS_2_WARNING": "1"})
+    found = []
+    for line in result.stdout.splitlines():
+        match = FAILED.match(line)
+        if match:
+            message = match.group("message").removeprefix("Failed: ").removeprefix(
+                "AssertionError: ")
+            found.append(f"{match.group('test')}: {message}")
+    if result.returncode not in (0, 5) and not found:
+        found.append(result.stdout.strip()[-2000:])
+    return found
+
+
+def build(root: Path, site_dir: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=root, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     found = problems(result.stdout + result.stderr)
-    if result.returncode == 0 and not found:
-        print(f"Content checks passed in {seconds:.1f} s: both languages build strictly, every "
-              "id, footnote, link and translation is in order.")
+    if result.returncode and not found:
+        found.append((result.stdout + result.stderr).strip()[-2000:])
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(argv[0]).resolve() if argv else ROOT
+    started = time.monotonic()
+    found = data_files(root)
+    if not found:
+        found = base(root)
+    if not found:
+        with tempfile.TemporaryDirectory() as site_dir:
+            found = build(root, site_dir)
+            if not found and root == ROOT:  # the content tests describe this repository's text
+                found = content_tests(root, site_dir)
+    seconds = time.monotonic() - started
+    if not found:
+        print(f"Content checks passed in {seconds:.1f} s: both languages build strictly; every "
+              "id holds its recorded text; footnotes, links, translations, fidelity to the "
+              "sources, structure and glossary are in order.")
         return 0
     print("The content checks found problems. Each says which file, where, and how to fix it:\n")
-    for problem in found or [(result.stdout + result.stderr).strip()[-2000:]]:
+    for problem in found:
         print(f"  • {problem}")
     print("\nSee CONTRIBUTING.md for the conventions, or ask a maintainer on the pull request.")
     return 1
