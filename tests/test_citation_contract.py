@@ -263,7 +263,7 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
-def wait_for(url: str, condition, seconds: float = 60) -> tuple[int, str]:
+def wait_for(url: str, condition, seconds: float = 180) -> tuple[int, str]:
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -295,7 +295,7 @@ def test_the_preview_shows_a_content_error_in_the_browser_and_recovers(project):
         edit(project, "en/declaration/article-6.md", "2) Everyone", "2\\. Everyone")
         status, body = wait_for(base + "declaration/article-9/",
                                 lambda status, body: status == 200)
-        assert status == 200 and "cannot be built" not in body
+        assert status == 200 and "cannot be built" not in body, body[:2000]
     finally:
         server.terminate()
         server.wait(timeout=20)

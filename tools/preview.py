@@ -59,6 +59,14 @@ def error_page(found: list[str]) -> bytes:
     return PAGE.format(items=items).encode("utf-8")
 
 
+class _OnlyBuildRecords(logging.Filter):
+    """The server's own request log is not the build's: a request answered with the error
+    page while a build runs must not count as one of its warnings (strict mode)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().endswith("code 500") or record.levelno < logging.WARNING
+
+
 class PreviewServer(LiveReloadServer):
     """Answers every page request with the error page while the last build failed."""
 
@@ -82,6 +90,7 @@ def serve(config_file: Path, dev_addr: str | None, dirty: bool) -> None:
         return load_config(config_file=str(config_file), site_dir=site_dir, strict=True,
                            dev_addr=dev_addr)
 
+    logging.getLogger("mkdocs.livereload").addFilter(_OnlyBuildRecords())
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=dirty)
     host, port = config.dev_addr
