@@ -78,6 +78,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """A renamed page's old address keeps working: a redirect page, in each language."""
+    language = building_language(config)
+    folder = Path(config.site_dir) / ("" if language == registry.LANGUAGES[0] else language)
+    for old, new in _registry(config).moved.items():
+        target = folder / registry.page_url(old) / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(registry.redirect_page(old, new), encoding="utf-8")
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = building_language(config)
     published = []

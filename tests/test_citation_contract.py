@@ -212,8 +212,6 @@ def test_a_new_page_must_be_recorded_then_passes(project):
                                                     "  - About: about.md\n  - Glossary: glossary.md\n")
                     .replace("            About: À propos\n",
                              "            About: À propos\n            Glossary: Glossaire\n"), "utf-8")
-    subprocess.run([sys.executable, "-m", "tools.translations", "--record",
-                    str(project / "docs/fr/glossary.md")], cwd=project, capture_output=True)
     refused(project, "docs/en/glossary.md: a new page", "run `make anchors`")
     assert record(project).returncode == 0
     code, output = check(project)
@@ -299,3 +297,26 @@ def test_the_preview_shows_a_content_error_in_the_browser_and_recovers(project):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_renamed_page_keeps_its_ids_and_its_old_address(project, tmp_path):
+    for language in ("en", "fr"):
+        (project / "docs" / language / "about.md").rename(project / "docs" / language / "about-this-edition.md")
+    for file in project.glob("docs/*/*.md"):
+        file.write_text(file.read_text("utf-8").replace("about.md", "about-this-edition.md"), "utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("About: about.md", "About: about-this-edition.md"), "utf-8")
+    refused(project, "docs/en/about.md: the page has disappeared", "under “moved” in anchors.yml")
+    anchors = project / "anchors.yml"
+    anchors.write_text(anchors.read_text("utf-8").replace("moved: {}", "moved:\n  about.md: about-this-edition.md"),
+                       "utf-8")
+    assert record(project).returncode == 0
+    code, output = check(project)
+    assert code == 0, output
+    known = registry.load(anchors)
+    assert "about.md" not in known.pages and "how-to-cite" in known.pages["about-this-edition.md"]
+    result = build_site(tmp_path / "site", config, project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix in ("", "fr/"):
+        redirect = (tmp_path / "site" / prefix / "about/index.html").read_text("utf-8")
+        assert 'url=../about-this-edition/' in redirect and "location.hash" in redirect
