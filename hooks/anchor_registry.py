@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from legaltext import registry
-from legaltext.documents import language_pages
+from legaltext.documents import language_pages, page_url
 from legaltext.machine_readable import fingerprint
 from page_language import building_language, page_path
 
@@ -83,7 +83,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = building_language(config)
     folder = Path(config.site_dir) / ("" if language == registry.LANGUAGES[0] else language)
     for old, new in _registry(config).moved.items():
-        target = folder / registry.page_url(old) / "index.html"
+        target = folder / page_url(old) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(registry.redirect_page(old, new), encoding="utf-8")
 

@@ -70,6 +70,15 @@ def untranslated_labels(nav: list, translations: dict[str, str],
             if label not in translations and (path is None or titles.get(path) != label)]
 
 
+def page_url(source: str) -> str:
+    """The site-relative URL of a page built from ``source``: ``declaration/article-6.md`` ->
+    ``declaration/article-6/``, ``index.md`` -> ``""``."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def document_of(path: str) -> str:
     """The document a page belongs to: its top-level folder, or the page itself."""
     return path.split("/", 1)[0]

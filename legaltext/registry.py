@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from legaltext.documents import document_of
+from legaltext.documents import document_of, page_url
 
 REGISTRY_FILE = "anchors.yml"
 CHANGELOG_FILE = "changelog.yml"
@@ -501,13 +501,6 @@ def _quoted(value: str) -> str:
 
 
 # --- renamed pages -------------------------------------------------------------------
-
-
-def page_url(path: str) -> str:
-    """The site-relative URL of a page's source path: ``declaration/article-6.md`` ->
-    ``declaration/article-6/``, ``index.md`` -> ````."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def redirect_page(old: str, new: str) -> str:

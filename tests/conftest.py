@@ -12,8 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from legaltext.documents import language_pages
-from tools.built_site import page_url
+from legaltext.documents import language_pages, page_url
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
 from tools.project import FIXTURE, copy_sources

@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from legaltext import akoma_ntoso
-from legaltext.documents import document_of
+from legaltext.documents import document_of, page_url
 from legaltext.machine_readable import DataError, fingerprint, page_footnotes, unit_record
-from tools.built_site import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
