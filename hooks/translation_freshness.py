@@ -36,7 +36,7 @@ def _outdated_pages(config: MkDocsConfig, paths: list[str]) -> list[str]:
                 f"docs/fr/{path}, line 2: the French page does not record which English text it "
                 f"translates (no “{KEY}:” in its front matter), so no one would know when it "
                 f"falls behind. Fix: once the page translates docs/en/{path}, run "
-                f"`python -m tools.translations --record docs/fr/{path}`.")
+                f"`make translations RECORD=docs/fr/{path}`.")
         if state != "up to date":
             outdated.append(path)
     return outdated

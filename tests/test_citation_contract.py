@@ -191,7 +191,7 @@ def test_a_french_page_without_a_source_fingerprint_is_refused(project):
                             if not line.startswith("translation_of:")), "utf-8")
     refused(project, "docs/fr/declaration/article-9.md, line 2",
             "does not record which English text it translates",
-            "python -m tools.translations --record docs/fr/declaration/article-9.md")
+            "make translations RECORD=docs/fr/declaration/article-9.md")
 
 
 def test_an_untranslated_french_nav_label_is_refused(project):
