@@ -53,6 +53,11 @@ def _untranslated_nav(config: MkDocsConfig) -> list[str]:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if building_language(config) == TRANSLATION:
+        # In the French build, after hooks/source_validation.py has read its front matter.
+        problems = _untranslated_nav(config)
+        if problems:
+            raise BuildError("\n".join(problems))
     if building_language(config) != SOURCE:
         return
     missing = sorted(set(_sources(config, SOURCE)) - set(_sources(config, TRANSLATION)))
@@ -66,7 +71,5 @@ def on_pre_build(config: MkDocsConfig) -> None:
         "English page, or move the French page to the path of its English page."
         for path in extra
     ]
-    if not problems:
-        problems = _untranslated_nav(config)
     if problems:
         raise BuildError("\n".join(problems))
