@@ -27,20 +27,9 @@ EXTENSION = "legaltext.paragraph_ids"
 log = logging.getLogger("mkdocs.hooks.translation_freshness")
 
 
-def _outdated_pages(config: MkDocsConfig, paths: list[str]) -> list[str]:
+def _state(config: MkDocsConfig, path: str) -> str:
     docs = Path(config.docs_dir)
-    outdated = []
-    for path in paths:
-        state, _recorded, _current = status(docs / "fr" / path, docs / "en" / path)
-        if state == "not recorded":
-            log.error(
-                f"docs/fr/{path}, line 2: the French page does not record which English text it "
-                f"translates (no “{KEY}:” in its front matter), so no one would know when it "
-                f"falls behind. Fix: once the page translates docs/en/{path}, run "
-                f"`make translations RECORD=docs/fr/{path}`.")
-        if state != "up to date":
-            outdated.append(path)
-    return outdated
+    return status(docs / "fr" / path, docs / "en" / path)[0]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -54,7 +43,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # A view shows the paragraphs of its whole document.
         shown = [other for other in language_pages(Path(config.docs_dir) / "en")
                  if document_of(other) == document_of(path)]
-    outdated = _outdated_pages(config, shown)
+    if _state(config, path) == "not recorded":
+        log.error(
+            f"docs/fr/{path}, line 2: the French page does not record which English text it "
+            f"translates (no “{KEY}:” in its front matter), so no one would know when it "
+            f"falls behind. Fix: once the page translates docs/en/{path}, run "
+            f"`make translations RECORD=docs/fr/{path}`.")
+    outdated = [other for other in shown if _state(config, other) != "up to date"]
     page.meta["translation_outdated"] = path in outdated
     known = registry.load(Path(config.config_file_path).parent / registry.REGISTRY_FILE)
     options["outdated"] = [anchor for other in outdated for anchor in known.pages.get(other, {})]
