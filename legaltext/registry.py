@@ -391,9 +391,10 @@ def check_language(registry: Registry, corrections: list[Correction], language: 
         surplus = [anchor for anchor in page.ids if anchor not in known and anchor not in aliases]
         if surplus and not source_language:
             problems.append(
-                f"{source} has the ids {', '.join(surplus)}, which {english} does not have. Fix: "
-                "give the French page the same structure as the English page (same labels, "
-                "heading ids and footnotes).")
+                f"{source} has the ids {', '.join(surplus)}, which are not published ids of "
+                f"{english} (anchors.yml). Fix: give the French page the same structure as the "
+                "English page (same labels, heading ids and footnotes); if the English page has "
+                "them too, they are new: run `make anchors`.")
         current = {fingerprint: anchor for anchor, fingerprint in page.texts.items()}
         for anchor, line in page.ids.items():
             where = f"{source}, line {line}" if line else source
