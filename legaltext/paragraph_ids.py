@@ -332,7 +332,8 @@ def _unit_line(source: str, text: str, label: str | None) -> int | None:
     """The source line of a paragraph, from its rendered text: its start, else its words after
     the label (the source escapes the label's dot), else a few words further on (past markup)."""
     words = text[len(label or ""):].strip()
-    for needle in (text[:30], words[:20], words[12:30], words[30:45]):
+    escaped = f"{(label or '').replace('.', chr(92) + '.')} {words[:25]}"  # “2\\. Everyone”
+    for needle in (text[:30], escaped, words[:20], words[12:30], words[30:45]):
         line = find_line(source, needle)
         if line:
             return line
