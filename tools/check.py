@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import yaml
 
@@ -83,8 +84,6 @@ def with_fix(problem: str) -> str:
     return problem
 
 
-# The content tests' failures, as pytest's short summary gives them.
-FAILED = re.compile(r"^FAILED (?P<test>\S+?)(?:\[[^\]]*\])? - (?P<message>.*)$")
 CONTENT_TESTS = ["tests/test_fidelity.py", "tests/test_structure.py", "tests/test_translation.py"]
 
 
@@ -119,19 +118,26 @@ def base(root: Path) -> list[str]:
 
 
 def content_tests(root: Path, site_dir: str) -> list[str]:
-    """The test suite's content tests, on the build just made."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rf", "--tb=no", "--no-header",
-         "-p", "no:cacheprovider", *CONTENT_TESTS],
-        cwd=root, capture_output=True, text=True,
-        env={**os.environ, "CONTENT_CHECK_SITE": site_dir, "NO_MKDOCS_2_WARNING": "1"})
-    found = []
-    for line in result.stdout.splitlines():
-        match = FAILED.match(line)
-        if match:
-            message = match.group("message").removeprefix("Failed: ").removeprefix(
-                "AssertionError: ")
-            found.append(f"{match.group('test')}: {message}")
+    """The test suite's content tests, on the build just made: each failure's message (from
+    pytest's JUnit report, which keeps it whole), after the test's name."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.xml"
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "--tb=line", "--no-header",
+             "-p", "no:cacheprovider", f"--junitxml={report}", *CONTENT_TESTS],
+            cwd=root, capture_output=True, text=True,
+            env={**os.environ, "CONTENT_CHECK_SITE": site_dir, "NO_MKDOCS_2_WARNING": "1"})
+        cases = ElementTree.parse(report).iter("testcase") if report.is_file() else []
+        found = []
+        for case in cases:
+            failure = case.find("failure")
+            if failure is None:
+                failure = case.find("error")
+            if failure is not None:
+                message = (failure.get("message") or "").removeprefix("Failed: ").removeprefix(
+                    "AssertionError: ").split("\nassert ")[0].strip()
+                found.append(f"{case.get('classname').replace('.', '/')}.py, "
+                             f"{case.get('name')}: {message}")
     if result.returncode not in (0, 5) and not found:
         found.append(result.stdout.strip()[-2000:])
     return found
