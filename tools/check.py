@@ -84,7 +84,17 @@ def with_fix(problem: str) -> str:
     return problem
 
 
-CONTENT_TESTS = ["tests/test_fidelity.py", "tests/test_structure.py", "tests/test_translation.py"]
+# The content tests, and the fix each kind of failure needs.
+CONTENT_TESTS = {
+    "tests/test_fidelity.py": "the English text keeps the words of the source (sources/) as "
+    "printed: restore the word in the page that has it (search docs/en/ for the words after "
+    "“after”); an error of the original stays, marked [sic] (CONTRIBUTING.md, “Editorial "
+    "additions”).",
+    "tests/test_structure.py": "the declaration keeps the structure of the original: its "
+    "articles, paragraphs, points and footnotes, each at its place.",
+    "tests/test_translation.py": "use the terms of glossary.yml, and give the French page the "
+    "English page's ids (CONTRIBUTING.md, “Translations”).",
+}
 
 
 def data_files(root: Path) -> list[str]:
@@ -136,8 +146,9 @@ def content_tests(root: Path, site_dir: str) -> list[str]:
             if failure is not None:
                 message = (failure.get("message") or "").removeprefix("Failed: ").removeprefix(
                     "AssertionError: ").split("\nassert ")[0].strip()
-                found.append(f"{case.get('classname').replace('.', '/')}.py, "
-                             f"{case.get('name')}: {message}")
+                test_file = f"{case.get('classname').replace('.', '/')}.py"
+                fix = "" if "Fix:" in message else f" Fix: {CONTENT_TESTS.get(test_file, '')}"
+                found.append(f"{test_file}, {case.get('name')}: {message}{fix}")
     if result.returncode not in (0, 5) and not found:
         found.append(result.stdout.strip()[-2000:])
     return found
