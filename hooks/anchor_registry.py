@@ -6,8 +6,9 @@ with its source line. Once every page of a language is rendered (on_env), the
 ids and the fingerprints of the units' printed texts (hooks/machine_readable.py
 makes the records) are checked against anchors.yml and changelog.yml by
 ``legaltext.registry``: nothing is read back from the built pages, and nothing
-is kept from one language's build to the next. The French build checks that
-its pages carry exactly the registered ids, which are the English ones.
+is kept in a module from one language's build to the next: the English build
+leaves its pages' ids on the build's config, and the French build checks that
+its pages carry exactly those ids.
 
 With ANCHORS_RECORD=1 (``make anchors``) each language's build records its new
 ids and declared corrections in anchors.yml instead of refusing them.
@@ -105,7 +106,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         updated = registry.recorded(known, corrections, language, published)
         (_root(config) / registry.REGISTRY_FILE).write_text(registry.dump(updated), "utf-8")
         known = _registry(config)
-    problems, to_record = registry.check_language(known, corrections, language, published)
+    if language == registry.LANGUAGES[0]:
+        # Kept on this build's config (made anew for every build), for the translation's
+        # build that follows in the same run: its pages must have the same ids.
+        config.source_page_ids = {page.path: list(page.ids) for page in published}
+    problems, to_record = registry.check_language(
+        known, corrections, language, published, getattr(config, "source_page_ids", None))
     # Logged, not raised: the strict build still fails, after MkDocs has also checked the
     # links and anchors of every page, so that an editor sees every problem at once.
     for problem in problems + [f"{item} {registry.RECORD_HINT}" for item in to_record]:

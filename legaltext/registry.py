@@ -350,10 +350,12 @@ def declared(corrections: list[Correction], page: str, anchor: str,
 
 
 def check_language(registry: Registry, corrections: list[Correction], language: str,
-                   pages: list[PageIds]) -> tuple[list[str], list[str]]:
+                   pages: list[PageIds], source_ids: dict[str, list[str]] | None = None
+                   ) -> tuple[list[str], list[str]]:
     """(problems, what `make anchors` would record) for one language's pages: both stop
     a build; only the second is what `make anchors` is for. New ids come from the source
-    language; the translation must have exactly the registered ids."""
+    language; a translation must have exactly the ids of its source page (``source_ids``,
+    from the source language's build, else the registered ids)."""
     problems: list[str] = []
     to_record: list[str] = []
     source_language = language == LANGUAGES[0]
@@ -369,9 +371,12 @@ def check_language(registry: Registry, corrections: list[Correction], language: 
             continue  # the English build has said so, or recorded it
         aliases = registry.aliases.get(page.path, {})
         gone = [anchor for anchor in known if anchor not in page.ids and anchor not in aliases]
-        if gone and not source_language:
+        expected = (source_ids or {}).get(page.path) or [
+            anchor for anchor in known if anchor not in aliases]
+        lacking = [anchor for anchor in expected if anchor not in page.ids]
+        if lacking and not source_language:
             problems.append(
-                f"{source} lacks the ids {', '.join(gone)}, which {english} has. Fix: translate "
+                f"{source} lacks the ids {', '.join(lacking)}, which {english} has. Fix: translate "
                 "the missing heading, paragraph or footnote, with the same label (“3\\.”, “a)”) "
                 "or heading id as the English page.")
         for anchor in gone if source_language else ():
@@ -388,13 +393,12 @@ def check_language(registry: Registry, corrections: list[Correction], language: 
                     f"anchors.yml, line {registry.line('aliases', page.path, anchor)}: the id "
                     f"“{anchor}” of {page.path} is retired by an alias, but no correction "
                     f"declares it. Fix: {DECLARE.format(id=anchor, page=page.path, language=language)}.")
-        surplus = [anchor for anchor in page.ids if anchor not in known and anchor not in aliases]
+        surplus = [anchor for anchor in page.ids if anchor not in expected and anchor not in aliases]
         if surplus and not source_language:
             problems.append(
-                f"{source} has the ids {', '.join(surplus)}, which are not published ids of "
-                f"{english} (anchors.yml). Fix: give the French page the same structure as the "
-                "English page (same labels, heading ids and footnotes); if the English page has "
-                "them too, they are new: run `make anchors`.")
+                f"{source} has the ids {', '.join(surplus)}, which {english} does not have. Fix: "
+                "give the French page the same structure as the English page (same labels, "
+                "heading ids and footnotes).")
         current = {fingerprint: anchor for anchor, fingerprint in page.texts.items()}
         for anchor, line in page.ids.items():
             where = f"{source}, line {line}" if line else source
