@@ -51,8 +51,7 @@ class _Records(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.getMessage().startswith("Aborted with"):  # says only that it failed
-            self.lines.append(f"{record.levelname} - {record.getMessage()}")
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
 def error_page(found: list[str]) -> bytes:
@@ -110,7 +109,9 @@ def serve(config_file: Path, dev_addr: str | None, dirty: bool) -> None:
             server.errors = None
         except (MkDocsException, SystemExit, Exception) as error:  # every failure is shown
             found = problems("\n".join(records.lines))
-            if str(error) and not any(str(error) in problem for problem in found):
+            said = str(error)
+            if said and not said.startswith("Aborted with") and not any(
+                    said in problem for problem in found):
                 found += problems(f"ERROR - {error}") or [str(error)]
             server.errors = found or [f"The build failed: {error!r}"]
             log.error("The preview shows the content errors in the browser.")
