@@ -36,6 +36,8 @@ PROBLEM = re.compile(r"^(ERROR|WARNING)\s+-\s+(?P<message>.*)")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 BUILDING = re.compile(r"Building '(?P<language>[a-z]{2})' documentation")
 READING = re.compile(r"Error reading page '(?P<page>[^']+)'")
+NOT_IN_NAV = re.compile(r"The following pages exist in the docs directory, but are not included")
+LISTED_PAGE = re.compile(r"^\s+- (?P<page>\S+\.md)$")
 # MkDocs' own messages, with the fix an editor needs.
 FIXES = [
     (re.compile(r"does not contain an anchor"),
@@ -70,9 +72,15 @@ def problems(output: str) -> list[str]:
                 message = f"{page}, {message}"
                 page = None
             found.append(message)
+        elif found and NOT_IN_NAV.search(found[-1]) and LISTED_PAGE.match(line):
+            # MkDocs lists the pages on the lines after its message: one problem per page.
+            found.append(f"docs/{LISTED_PAGE.match(line).group('page')}: the page is not in "
+                         "the navigation. Fix: add it to nav in mkdocs.yml, and its label to "
+                         "the French nav_translations (CONTRIBUTING.md, “Adding a page”).")
         elif found and line.startswith("docs/"):
             found.append(line.strip())
-    return [with_fix(problem) for problem in found]
+    found = [problem for problem in found if not NOT_IN_NAV.search(problem)]
+    return list(dict.fromkeys(with_fix(problem) for problem in found))
 
 
 def with_fix(problem: str) -> str:
