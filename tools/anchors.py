@@ -13,6 +13,7 @@ no published id, page, alias or fingerprint may disappear.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import subprocess
 import sys
@@ -109,10 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     code = record(arguments.root) if arguments.record else 0
     after = (arguments.root / registry.REGISTRY_FILE).read_text("utf-8")
     if arguments.record:
-        changed = sum(1 for a, b in zip(before.splitlines(), after.splitlines()) if a != b)
-        added = len(after.splitlines()) - len(before.splitlines())
-        print(f"anchors.yml: {added} lines added, {changed} changed." if before != after
-              else "anchors.yml: nothing new to record.")
+        diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+        added = sum(line.startswith("+ ") for line in diff)
+        removed = sum(line.startswith("- ") for line in diff)
+        print(f"anchors.yml: {added} lines written, {removed} replaced (see git diff anchors.yml)."
+              if before != after else "anchors.yml: nothing new to record.")
     return code
 
 
