@@ -17,7 +17,13 @@ from mkdocs.structure.pages import Page
 from legaltext.assembly import assemble
 
 
+EXTENSION = "legaltext.paragraph_ids"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Where each line comes from, so that an error in the assembled text names its own file.
+    origins: list[tuple[str, int]] = []
+    config.mdx_configs.setdefault(EXTENSION, {})["origins"] = origins
     if not page.meta.get("assembled"):
         return markdown
-    return assemble(markdown, Path(page.file.abs_src_path), page.file.src_uri)
+    return assemble(markdown, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}", origins)

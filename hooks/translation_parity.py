@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 
+from legaltext import registry
 from legaltext.documents import language_pages, split_front_matter, untranslated_labels
 from legaltext.errors import find_line
 from page_language import building_language
@@ -66,10 +67,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
         f"docs/{TRANSLATION}/{path}: the French page is missing. Fix: create it by translating "
         f"docs/{SOURCE}/{path}, with the same headings, paragraphs and footnotes."
         for path in missing
-    ] + [
-        f"docs/{TRANSLATION}/{path}: there is no English page docs/{SOURCE}/{path}. Fix: add the "
-        "English page, or move the French page to the path of its English page."
-        for path in extra
     ]
+    published = registry.load(Path(config.config_file_path).parent / registry.REGISTRY_FILE).pages
+    for path in extra:
+        if path in published:
+            problems.append(
+                f"docs/{SOURCE}/{path}: the English page has disappeared, and its ids are "
+                f"published. Fix: restore it (git checkout main -- docs/{SOURCE}/{path}); if it "
+                "was renamed or moved, rename the French page too and add it under “moved” in "
+                "anchors.yml (CONTRIBUTING.md, “Renaming or moving a page”).")
+        else:
+            problems.append(
+                f"docs/{TRANSLATION}/{path}: there is no English page docs/{SOURCE}/{path}. Fix: "
+                "add the English page, or move the French page to the path of its English page.")
     if problems:
         raise BuildError("\n".join(problems))

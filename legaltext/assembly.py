@@ -30,13 +30,19 @@ def demote_headings(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def assemble(markdown: str, path: Path, name: str) -> str:
-    """Replace each include line of ``markdown`` (the page at ``path``) by the included page."""
+def assemble(markdown: str, path: Path, name: str,
+             origins: list[tuple[str, int]] | None = None) -> str:
+    """Replace each include line of ``markdown`` (the page at ``path``, called ``name`` in
+    messages) by the included page. ``origins``, if given, receives for each line of the
+    result the file (named like ``name``) and line it comes from."""
     lines = []
+    folder = name.rpartition("/")[0]
     for number, line in enumerate(markdown.splitlines(), start=1):
         match = INCLUDE.match(line)
         if not match:
             lines.append(line)
+            if origins is not None:
+                origins.append((name, number))
             continue
         included = path.parent / match.group("name")
         if not included.is_file():
@@ -45,5 +51,12 @@ def assemble(markdown: str, path: Path, name: str) -> str:
                 "correct the file name in the include line, or remove the line.",
                 number,
             )
-        lines.append(demote_headings(split_front_matter(included.read_text(encoding="utf-8"))[1]))
+        text = included.read_text(encoding="utf-8")
+        body = split_front_matter(text)[1]
+        lines.append(demote_headings(body))
+        if origins is not None:
+            first = text.count("\n", 0, len(text) - len(body)) + 1
+            included_name = f"{folder}/{match.group('name')}" if folder else match.group("name")
+            origins.extend((included_name, first + offset)
+                           for offset in range(len(body.splitlines()) or 1))
     return "\n".join(lines)

@@ -161,6 +161,17 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        try:
+            self._run(root)
+        except ContentError as error:
+            origins = self.extension.getConfig("origins")
+            if not error.line or error.line > len(origins):
+                raise
+            name, line = origins[error.line - 1]
+            raise ContentError(f"in the text included from {name}, line {line}: {error.what}",
+                               error.fix) from None
+
+    def _run(self, root: etree.Element) -> None:
         config = self.extension.getConfigs()
         language = config["language"]
         if language not in CITATIONS:
@@ -366,6 +377,8 @@ class CitableParagraphsExtension(Extension):
                           "label, citation, line, html), for the machine-readable edition."],
             "ids": [{}, "A dict that receives every id of the page -> its source line, for "
                         "the registry of published ids."],
+            "origins": [[], "For an assembled page: the (file, line) each line comes from, "
+                            "so that errors name the file an editor can correct."],
             "outdated": [[], "Ids of paragraphs whose source text changed since they were "
                              "translated: marked with the class translation-outdated."],
         }
