@@ -9,11 +9,12 @@ HOST ?= 127.0.0.1:8000
 
 help:
 	@echo "make serve         preview the site on http://$(HOST)/ (it redirects to the site_url path)"
-	@echo "make site          strict build into site/, with the PDFs (mkdocs serve makes none)"
-	@echo "make check         content checks only (fast): build, parity, ids, footnotes, links"
+	@echo "make site          strict build into site/, with the PDFs (the preview makes none)"
+	@echo "make check         every content check CI runs (fast): ids and their texts, fidelity, structure, glossary, links"
 	@echo "make test          the whole test suite, browser tests included"
-	@echo "make anchors       record newly published paragraph ids in anchors.yml"
+	@echo "make anchors       record new ids, renamed pages and declared corrections in anchors.yml"
 	@echo "make translations  show which French pages are up to date with their English source"
+	@echo "                   (RECORD=docs/fr/page.md: mark that page as translating the current English)"
 	@echo "make bench         measure build time, page weight and Lighthouse scores"
 	@echo "make clean         remove the virtual environment and built files"
 
@@ -26,7 +27,7 @@ $(STAMP): requirements.txt
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --strict --dev-addr $(HOST)
+	$(BIN)/python -m tools.preview --dirty --dev-addr $(HOST)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -42,7 +43,7 @@ anchors: $(STAMP)
 	$(BIN)/python -m tools.anchors --record
 
 translations: $(STAMP)
-	$(BIN)/python -m tools.translations
+	$(BIN)/python -m tools.translations $(if $(RECORD),--record $(RECORD))
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench

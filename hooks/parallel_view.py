@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from legaltext.built_site import page_url
+from legaltext.documents import page_url
 from legaltext.composition import expand, footnote_items
 from legaltext.data_files import LANGUAGE_PREFIX
 from legaltext.documents import nav_paths

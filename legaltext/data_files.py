@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from legaltext import akoma_ntoso
-from legaltext.documents import document_of
+from legaltext.documents import document_of, page_url
 from legaltext.machine_readable import DataError, fingerprint, page_footnotes, unit_record
-from legaltext.built_site import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
@@ -180,7 +179,7 @@ class RenderedPage:
 def _public_record(record: dict, english_sha256: str, eid: str | None) -> dict:
     return {**{key: record[key] for key in (
         "id", "kind", "label", "article", "paragraph", "point", "number", "citation", "text",
-        "html", "footnotes")},
+        "html", "footnotes", "translation_outdated")},
         "english_text_sha256": english_sha256, "urls": record["urls"], "akn_eid": eid}
 
 

@@ -51,6 +51,35 @@ def nav_paths(items: Iterable) -> Iterator[str]:
             yield value
 
 
+def nav_labels(items: Iterable) -> Iterator[tuple[str, str | None]]:
+    """(label, source path or None for a section) of every titled entry of a navigation."""
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        label, value = next(iter(item.items()))
+        yield label, value if isinstance(value, str) else None
+        if isinstance(value, list):
+            yield from nav_labels(value)
+
+
+def untranslated_labels(nav: list, translations: dict[str, str],
+                        titles: dict[str, str]) -> list[str]:
+    """The labels of a navigation that a translation leaves in the source language: neither
+    in ``translations`` nor the title of the translated page they lead to (``titles``:
+    source path -> the translated page's title)."""
+    return [label for label, path in nav_labels(nav)
+            if label not in translations and (path is None or titles.get(path) != label)]
+
+
+def page_url(source: str) -> str:
+    """The site-relative URL of a page built from ``source``: ``declaration/article-6.md`` ->
+    ``declaration/article-6/``, ``index.md`` -> ``""``."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def document_of(path: str) -> str:
     """The document a page belongs to: its top-level folder, or the page itself."""
     return path.split("/", 1)[0]
@@ -73,6 +102,8 @@ def site_footnotes(root: Path, nav: list[str]) -> dict[str, dict[str, dict[str, 
             if not label.isdigit():
                 continue  # the footnote extension names this error on the page itself
             previous = last.get(document)
+            if previous and (int(label), path) == previous:
+                continue  # defined twice on one page: the footnote extension names both lines
             if previous and int(label) <= previous[0]:
                 raise ContentError(
                     f"docs/{root.name}/{path}, line {line}: footnote {label} comes after "

@@ -37,7 +37,8 @@ from markdown.treeprocessors import Treeprocessor
 from legaltext.errors import ContentError, find_line
 
 PRIORITY = 14
-_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:")
+# Markdown allows a definition to be indented by up to three spaces.
+_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 _REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 _IBID = re.compile(r"^\s*Ibid\b")
 _NOT_PROSE = {"code", "pre"}

@@ -169,4 +169,5 @@ def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
         "text": printed_text(element),
         "html": unit["html"],
         "footnotes": cited,
+        "translation_outdated": bool(unit.get("outdated")),
     }

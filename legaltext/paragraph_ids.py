@@ -58,6 +58,7 @@ CITATIONS = {
         "summary": "summary, para. {n}",
         "p": "para. {n}",
         "link": "Copy a link to {citation}",
+        "outdated": "",
     },
     "fr": {
         "article": "art. {article}",
@@ -68,6 +69,7 @@ CITATIONS = {
         "summary": "résumé, par. {n}",
         "p": "par. {n}",
         "link": "Copier un lien vers {citation}",
+        "outdated": "La version anglaise de ce paragraphe a été modifiée depuis cette traduction.",
     },
 }
 
@@ -194,7 +196,7 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                     self.extension.getConfig("units").append(
                         {"id": heading_id, "label": text, "citation": citation,
                          "kind": "heading", "article": article.group("number"),
-                         "element": element})
+                         "line": find_line(source, text), "element": element})
                 elif heading_id in counted:
                     section = _CountedSection(level, counted[heading_id])
                 continue
@@ -210,6 +212,7 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
                 raise ContentError(error.what, error.fix, find_line(source, text[:30])) from None
             paragraph_id = element.get("id") or new_id
             self._claim(seen, paragraph_id, f"paragraph “{text[:40]}…”", source, text)
+            parts["line"] = _unit_line(source, text, label)
             self._decorate(element, paragraph_id, label, parts)
         self._add_aliases(root, config["aliases"], seen)
 
@@ -248,6 +251,11 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
         self.extension.getConfig("units").append(
             {"id": paragraph_id, "label": label, "citation": citation, **parts,
              "element": paragraph})
+        if self.citations["outdated"] and paragraph_id in self.extension.getConfig("outdated"):
+            paragraph.set("class", " ".join(filter(None, [paragraph.get("class"),
+                                                          "translation-outdated"])))
+            paragraph.set("data-outdated", self.citations["outdated"])
+            self.extension.getConfig("units")[-1]["outdated"] = True
         paragraph.set("id", paragraph_id)
         # Points carry a class of their own, so that print and screen can indent them
         # under their paragraph.
@@ -282,8 +290,9 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
 
 
 class _UnitHtml(Treeprocessor):
-    """Give each recorded unit its final HTML, once every other treeprocessor has run,
-    and record the page's blocks if asked (``legaltext.composition``).
+    """Give each recorded unit its final HTML, record every id of the page, and record
+    the page's blocks if asked (``legaltext.composition``), once every other treeprocessor
+    has run.
 
     Not a postprocessor: the toc extension runs all postprocessors on each heading
     while the tree is still being processed, which would serialize the units too early
@@ -295,6 +304,7 @@ class _UnitHtml(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self._record_ids(root)
         serialised = {}
         for unit in self.extension.getConfig("units"):
             element = unit.pop("element", None)
@@ -305,6 +315,46 @@ class _UnitHtml(Treeprocessor):
         if isinstance(blocks, list):  # a page that others are composed of
             blocks.extend(record_blocks(self.md, root, self.extension.getConfig("language"),
                                         serialised))
+
+    def _record_ids(self, root: etree.Element) -> None:
+        """Every id of the page (headings, paragraphs, footnotes, aliases) with its source
+        line, into the ``ids`` config; an id twice on the page is refused, whoever made it."""
+        ids = self.extension.getConfig("ids")
+        lines = {unit["id"]: unit.get("line") for unit in self.extension.getConfig("units")}
+        source = self.extension.source
+        for element in root.iter():
+            element_id = element.get("id")
+            if not element_id:
+                continue
+            if element_id in ids:
+                raise ContentError(
+                    f"Duplicate id “{element_id}”: two elements of the page have it.",
+                    "every id must be unique on the page: give the heading, paragraph or "
+                    "footnote its own id (or, for a footnote, its own number).",
+                    ids[element_id] or lines.get(element_id))
+            ids[element_id] = lines.get(element_id) or _id_line(source, element_id)
+
+
+def _unit_line(source: str, text: str, label: str | None) -> int | None:
+    """The source line of a paragraph, from its rendered text: its start, else its words after
+    the label (the source escapes the label's dot), else a few words further on (past markup)."""
+    words = text[len(label or ""):].strip()
+    escaped = f"{(label or '').replace('.', chr(92) + '.')} {words[:25]}"  # “2\\. Everyone”
+    for needle in (text[:30], escaped, words[:20], words[12:30], words[30:45]):
+        line = find_line(source, needle)
+        if line:
+            return line
+    return None
+
+
+def _id_line(source: str, element_id: str) -> int | None:
+    """The line that makes an id: a footnote's definition or marker, or an explicit id."""
+    kind, _, label = element_id.partition(":")
+    if kind == "fn":
+        return find_line(source, f"[^{label}]:")
+    if kind.startswith("fnref"):
+        return find_line(source, f"[^{label}]")
+    return find_line(source, f"#{element_id}")
 
 
 class CitableParagraphsExtension(Extension):
@@ -320,10 +370,14 @@ class CitableParagraphsExtension(Extension):
             "aliases": [{}, "Old id -> current id: the old id is kept as an empty anchor in "
                             "the element that now has the current id, so old links still land."],
             "units": [[], "A list that receives each citable unit of the page (id, kind, "
-                          "label, citation, html), for the machine-readable edition."],
+                          "label, citation, line, html), for the machine-readable edition."],
             "blocks": [(), "A list that receives the page's top-level blocks "
                            "(legaltext.composition.Block), for the pages composed of it; "
                            "not recorded unless a list is given."],
+            "ids": [{}, "A dict that receives every id of the page -> its source line, for "
+                        "the registry of published ids."],
+            "outdated": [[], "Ids of paragraphs whose source text changed since they were "
+                             "translated: marked with the class translation-outdated."],
         }
         self.source = ""
         super().__init__(**kwargs)

@@ -12,11 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from legaltext.documents import language_pages
-from legaltext.built_site import page_url
+from legaltext.documents import language_pages, page_url
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
-from tools.project import copy_sources
+from tools.project import FIXTURE, copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -38,9 +37,26 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml",
     )
 
 
+# `make check` builds the site once and runs the content tests on it (tools/check.py).
+BUILT_SITE = "CONTENT_CHECK_SITE"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In `make check`, only the tests of the content as built: not those that build
+    fixture trees or open a browser."""
+    if not os.environ.get(BUILT_SITE):
+        return
+    content = [item for item in items if "site" in getattr(item, "fixturenames", ())
+               and not {"project", "browser", "server"} & set(item.fixturenames)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in content])
+    items[:] = content
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site as published, PDFs included, built once, strictly, in both languages."""
+    if os.environ.get(BUILT_SITE):
+        return Path(os.environ[BUILT_SITE])
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination, pdfs=True)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
@@ -49,8 +65,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A scratch copy of the site's sources, to break."""
-    return copy_sources(tmp_path)
+    """A scratch copy of the frozen fixture site (tests/fixtures/site), to break: tests
+    that edit text do not depend on the text editors change."""
+    return copy_sources(tmp_path, FIXTURE)
 
 
 def edit(project: Path, path: str, old: str, new: str) -> None:

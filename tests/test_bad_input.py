@@ -109,6 +109,9 @@ def test_an_alias_keeps_a_removed_id_working(project):
     registry = project / "anchors.yml"
     registry.write_text(registry.read_text("utf-8").replace(
         "aliases: {}", "aliases:\n  declaration/article-8.md:\n    art-8-2: art-8-1"), "utf-8")
+    (project / "changelog.yml").write_text(  # withdrawing a paragraph is a declared correction
+        "corrections:\n  - {id: art-8-2, page: declaration/article-8.md, language: en, "
+        "date: 2026-11-30, kind: editorial, reason: Withdrawn.}\n", "utf-8")
     code, output = check(project)
     assert code == 0, output
 

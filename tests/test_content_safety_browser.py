@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from tests.conftest import LANGUAGES, source_pages
-from legaltext.built_site import page_url
+from legaltext.documents import page_url
 
 POLICY = "Content-Security-Policy"
 # Recorded from the start of every document, before any script of the page runs.

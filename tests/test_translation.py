@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -258,6 +260,12 @@ def test_rewrapping_the_english_source_does_not_flag_its_french_page(reviewed_pa
 def test_a_changed_english_page_shows_the_notice_on_its_french_page_without_failing(project, tmp_path):
     edit(project, "en/declaration/article-9.md", "people-centred development.",
          "people-centred development, as amended.")
+    # A change of the text under a published id is a declared, recorded correction.
+    (project / "changelog.yml").write_text(
+        "corrections:\n  - {id: art-9-text, page: declaration/article-9.md, language: en, "
+        "date: 2026-11-30, kind: editorial, reason: Amended.}\n", "utf-8")
+    assert subprocess.run([sys.executable, "-m", "tools.anchors", "--record", str(project)],
+                          cwd=ROOT).returncode == 0
     result = build_site(tmp_path / "site", project / "mkdocs.yml", project)
     assert result.returncode == 0, result.stdout + result.stderr
     notice = BeautifulSoup((tmp_path / "site/fr/declaration/article-9/index.html").read_text("utf-8"),

@@ -1,123 +1,121 @@
-"""The anchor registry: every published id, page by page, and the aliases of retired ids.
+"""`make anchors`: record new published ids and declared corrections in anchors.yml.
 
-A published paragraph URL is a public contract. ``anchors.yml`` lists the ids
-of every page as published; the build fails when one of them disappears
-without an alias. ``make anchors`` builds the site and records new ids.
+It builds both languages with ANCHORS_RECORD=1, so that each language's build
+records (hooks/anchor_registry.py, legaltext/registry.py) the ids of new pages
+and paragraphs, the fingerprints of their texts, renamed pages and the new
+fingerprints of corrections declared in changelog.yml. An undeclared change of
+the text under a published id is still refused, with its fix.
+
+``--against-base`` compares anchors.yml with the base branch's copy instead:
+no published id, page, alias or fingerprint may disappear.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
+import difflib
 import os
 import subprocess
 import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from legaltext.documents import document_of, language_pages, split_front_matter
-from legaltext.built_site import built_ids
+from legaltext import registry
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = ROOT / "anchors.yml"
-# Front-matter keys of pages made from other pages.
-VIEWS = {"assembled", "parallel"}
-HEADER = """\
-# Every published id, page by page (English source paths; French pages carry the same ids).
-# Never delete an id: if a paragraph's id must change, add an alias under `aliases`
-# (old id: new id) so that old links still land on the paragraph.
-# `make anchors` adds the ids of new paragraphs.
-"""
 
 
-def load(path: Path = REGISTRY) -> dict:
-    """The registry as {"pages": {page: [ids]}, "aliases": {page: {old: new}}}.
-
-    Read once while the file is unchanged (every page asks for its aliases);
-    callers get their own copy.
-    """
-    if not path.is_file():
-        return {"pages": {}, "aliases": {}}
-    stat = path.stat()
-    return copy.deepcopy(_load(str(path), stat.st_mtime_ns, stat.st_size))
+def _git(root: Path, *arguments: str) -> str | None:
+    result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else None
 
 
-@lru_cache(maxsize=8)
-def _load(path: str, _mtime_ns: int, _size: int) -> dict:
-    # The C loader when PyYAML has it.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
-    return {"pages": data.get("pages") or {}, "aliases": data.get("aliases") or {}}
+def base_commit(root: Path = ROOT) -> tuple[str | None, str]:
+    """(commit, what it is) of the base to compare with: in a GitHub pull request, the merge
+    base with the target branch; elsewhere with origin/main or main; on main itself, the
+    commit before. ANCHORS_BASE names another ref. (None, why) when there is none."""
+    if _git(root, "rev-parse", "--is-inside-work-tree") != "true":
+        return None, "this is not a git clone"
+    names = [os.environ.get("ANCHORS_BASE"),
+             f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None,
+             "origin/main", "main"]
+    head = _git(root, "rev-parse", "HEAD")
+    for name in filter(None, names):
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+        if not commit:
+            continue
+        base = _git(root, "merge-base", "HEAD", commit)
+        if base == head and os.environ.get("CI"):
+            # CI on the base branch itself (a push to main): compare with the commit before.
+            # Locally, the comparison is then with the last commit: the edits in progress.
+            base = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^")
+            name = f"{name}, the commit before"
+        if base:
+            return base, name
+    return None, "no base branch (main or origin/main) in this clone"
 
 
-def missing_ids(registry: dict, published: dict[str, list[str]]) -> list[str]:
-    """Problems: registered ids that a page no longer has and that no alias covers."""
-    problems = []
-    for page, ids in registry["pages"].items():
-        aliases = registry["aliases"].get(page) or {}
-        present = set(published.get(page, []))
-        for anchor in ids:
-            if anchor not in present and anchor not in aliases:
-                problems.append(
-                    f"docs/en/{page}: the published id “{anchor}” has disappeared. Fix: restore "
-                    f"it, or add an alias in anchors.yml under aliases → {page} → "
-                    f"“{anchor}: <the id that now holds this text>”, so that old links still land."
-                )
-    return problems
+def _at(root: Path, commit: str, name: str) -> str | None:
+    return _git(root, "show", f"{commit}:{name}")
 
 
-def record(published: dict[str, list[str]], path: Path = REGISTRY) -> int:
-    """Add the ids not yet registered; return how many were added."""
-    registry = load(path)
-    added = 0
-    for page, ids in sorted(published.items()):
-        known = registry["pages"].setdefault(page, [])
-        new = [anchor for anchor in ids if anchor not in known]
-        known.extend(new)
-        added += len(new)
-    path.write_text(HEADER + yaml.safe_dump(
-        {"pages": registry["pages"], "aliases": registry["aliases"]},
-        allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    return added
+def against_base(root: Path = ROOT) -> tuple[list[str], str]:
+    """(problems, what was compared) of anchors.yml and changelog.yml against the base."""
+    commit, what = base_commit(root)
+    if commit is None:
+        return [], f"anchors.yml was not compared with a base branch: {what}."
+    base_text = _at(root, commit, registry.REGISTRY_FILE)
+    if base_text is None:
+        return [], f"anchors.yml is new: the base ({what}) has none to compare with."
+    try:
+        base = registry.parse_registry(base_text, f"{registry.REGISTRY_FILE} on {what}")
+        changelog_text = _at(root, commit, registry.CHANGELOG_FILE)
+        base_changelog = []
+        if changelog_text is not None:
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / registry.CHANGELOG_FILE
+                path.write_text(changelog_text, "utf-8")
+                base_changelog = registry.load_changelog(path)
+        head = registry.load(root / registry.REGISTRY_FILE)
+        head_changelog = registry.load_changelog(root / registry.CHANGELOG_FILE)
+    except registry.RegistryError as error:
+        return [str(error)], what
+    return (registry.against_base(base, head, base_changelog, head_changelog),
+            f"anchors.yml compared with {what} ({commit[:10]}).")
 
 
-def english_sources(docs: Path = ROOT / "docs") -> list[str]:
-    """The English pages whose ids the registry lists. The full text and the parallel
-    view only repeat the ids of the pages they are made of, which are registered there."""
-    folder = docs / "en"
-    return [page for page in language_pages(folder)
-            if not VIEWS & set(split_front_matter((folder / page).read_text("utf-8"))[0])]
-
-
-def aliases_for(registry: dict, page: str, assembled: bool) -> dict[str, str]:
-    """The aliases that apply to a page; an assembled page takes those of its whole document."""
-    if not assembled:
-        return dict(registry["aliases"].get(page) or {})
-    document = document_of(page)
-    merged: dict[str, str] = {}
-    for other, aliases in registry["aliases"].items():
-        if document_of(other) == document:
-            merged.update(aliases or {})
-    return merged
+def record(root: Path = ROOT) -> int:
+    with tempfile.TemporaryDirectory() as site_dir:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
+            cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ANCHORS_RECORD": "1"})
+    return result.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--record", action="store_true", help="add new ids to anchors.yml")
+    parser.add_argument("--record", action="store_true",
+                        help="record new ids and declared corrections in anchors.yml")
+    parser.add_argument("--against-base", action="store_true",
+                        help="compare anchors.yml with the base branch's copy")
+    parser.add_argument("root", nargs="?", type=Path, default=ROOT)
     arguments = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as site_dir:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
-            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        if result.returncode:
-            return result.returncode
-        published = built_ids(Path(site_dir), "", english_sources())
+    if arguments.against_base:
+        problems, what = against_base(arguments.root)
+        print(what)
+        for problem in problems:
+            print(f"  • {problem}")
+        return 1 if problems else 0
+    before = (arguments.root / registry.REGISTRY_FILE).read_text("utf-8")
+    code = record(arguments.root) if arguments.record else 0
+    after = (arguments.root / registry.REGISTRY_FILE).read_text("utf-8")
     if arguments.record:
-        print(f"anchors.yml: {record(published)} new ids recorded.")
-    return 0
+        diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+        added = sum(line.startswith("+ ") for line in diff)
+        removed = sum(line.startswith("- ") for line in diff)
+        print(f"anchors.yml: {added} lines written, {removed} replaced (see git diff anchors.yml)."
+              if before != after else "anchors.yml: nothing new to record.")
+    return code
 
 
 if __name__ == "__main__":

@@ -14,10 +14,12 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from legaltext.documents import language_pages, split_front_matter
+from legaltext.documents import language_pages, page_url, split_front_matter
 from legaltext.terminology import (GlossaryError, Term, find_source_line, forbidden_variants,
                                    load_glossary, missing_french)
-from legaltext.built_site import CONTENT_CLASS, page_url
+
+# The theme's element that holds a page's own content.
+CONTENT_CLASS = "md-content__inner"
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
