@@ -8,7 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build of the site reads, besides the installed packages and this
 # repository's own Python code (which the copy imports from here).
-BUILD_SOURCES = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml"]
+BUILD_SOURCES = ["mkdocs.yml", "docs", "hooks", "overrides", "anchors.yml", "glossary.yml",
+                 "editions", "changelog.yml"]
 
 
 def copy_sources(destination: Path) -> Path:
