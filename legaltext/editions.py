@@ -28,14 +28,12 @@ import yaml
 from lxml import html as lxml_html
 
 from legaltext.machine_readable import fingerprint, fragment, has_class
+from legaltext.paragraph_ids import AMENDED_MARK
 
 LANGUAGES = ("en", "fr")
 # A unit's fields in an edition: the record of legaltext.machine_readable, cut to what
 # a reader of a past edition needs, and the fingerprint of its text.
 UNIT_FIELDS = ("id", "kind", "label", "citation", "text", "html", "footnotes")
-# What the site adds inside a unit's element that points outside the page it is on:
-# the link to the unit's history. It is not part of the text, so an edition leaves it out.
-AMENDED_MARK = "amended-mark"
 _FILE_NAME = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\.json")
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -104,6 +102,13 @@ def load_editions(folder: Path) -> list[dict]:
     return editions
 
 
+def latest_date(folder: Path) -> str | None:
+    """The date of the latest edition in ``folder``, from the file names alone."""
+    dates = [name["date"] for path in folder.glob("*.json")
+             if (name := _FILE_NAME.fullmatch(path.name))] if folder.is_dir() else []
+    return max(dates, default=None)
+
+
 def units(edition: dict, language: str) -> dict[str, tuple[dict, dict]]:
     """Unit id -> (unit, page) for one language of an edition, in reading order."""
     return {unit["id"]: (unit, page) for page in edition["languages"][language]
@@ -125,7 +130,8 @@ def edition_unit(record: dict) -> dict:
 
 
 def without_site_links(unit_html: str) -> str:
-    """A unit's HTML without the amended mark, which points to the current site."""
+    """A unit's HTML without the amended mark: a link to the current site's history of the
+    unit, not part of the text."""
     if AMENDED_MARK not in unit_html:
         return unit_html
     element = fragment(unit_html)

@@ -12,9 +12,11 @@
     window.setTimeout(function () { status.textContent = ""; }, 2500);
   }
 
+  // “Title, art. 6(2) (edition of 30 November 2026)”: the edition of the text copied.
   function citationFor(element) {
     var title = context ? context.dataset.citeTitle : document.title;
-    return title + ", " + element.dataset.cite;
+    var edition = context && context.dataset.edition;
+    return title + ", " + element.dataset.cite + (edition ? " (" + edition + ")" : "");
   }
 
   document.addEventListener("click", function (event) {
