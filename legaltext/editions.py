@@ -303,14 +303,12 @@ def amended(editions: list[dict], language: str) -> dict[str, list[Version]]:
 
 
 def fingerprints(editions: list[dict], language: str) -> dict[str, list[dict]]:
-    """Unit id -> each edition that has it, with the fingerprint of its text there: the
-    history the data files give."""
-    found: dict[str, list[dict]] = {}
-    for edition in editions:
-        for unit_id, (unit, _page) in units(edition, language).items():
-            found.setdefault(unit_id, []).append(
-                {"edition": edition["date"], "text_sha256": unit["fingerprint"]})
-    return found
+    """Unit id -> the editions that published a new text of it (the first, then each
+    correction), with the fingerprint of that text: the history the data files give. The
+    text of a unit in any edition is that of the last entry not after it."""
+    return {unit_id: [{"edition": version.date, "text_sha256": version.fingerprint}
+                      for version in versions]
+            for unit_id, versions in histories(editions, language).items()}
 
 
 # Frozen files --------------------------------------------------------------------------
