@@ -8,7 +8,8 @@
   fingerprint in each edition), before hooks/machine_readable.py writes them.
 * The page whose front matter says ``editions: list`` lists the editions; the
   one that says ``editions: changelog`` lists their changes with the editors'
-  reasons (partials/editions-list.html, partials/changelog.html).
+  reasons (partials/editions-list.html, partials/changelog.html). Both are
+  rendered with the build's own template environment, which on_env hands them.
 * Every edition's text, one page per document (``editions/<date>/declaration/``,
   ``editions/<date>/essay/``, and the edition's contents ``editions/<date>/``), and
   the history of the amended units of each document, ``editions/history/<document>/``,
@@ -35,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url, write_file
 
-from legaltext.editions import (EditionError, amended, edition_citation, fingerprints,
+from legaltext.editions import (INTERFACE, EditionError, amended, edition_citation, fingerprints,
                                 latest_date, load_editions, long_date, units)
 from machine_readable import UNITS
 from page_language import LANGUAGES, building_language, page_language, page_path
@@ -118,19 +119,6 @@ def _root(url: str) -> str:
     return "../" * url.count("/")
 
 
-# After machine_readable (0), which turns the units into records.
-@event_priority(-10)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    kind = page.meta.get(META)
-    if kind not in TEMPLATES:
-        return html
-    language = page_language(page)
-    editions = _editions(config)
-    template = config.theme.get_env().get_template(TEMPLATES[kind])
-    return html + template.render(editions=_listing(editions, language, page.url),
-                                  language=language)
-
-
 def _listing(editions: list[dict], language: str, from_url: str) -> list[dict]:
     """The editions, newest first, as the lists show them (addresses relative to the page)."""
 
@@ -155,37 +143,43 @@ def _listing(editions: list[dict], language: str, from_url: str) -> list[dict]:
 # Before machine_readable's (0), which writes the records into the data files.
 @event_priority(10)
 def on_env(env, config: MkDocsConfig, files: Files):
-    history = fingerprints(_editions(config), building_language(config))
+    editions = _editions(config)
+    history = fingerprints(editions, building_language(config))
     for file in files.documentation_pages():
         page = file.page
         if page is None:
             continue
         for record in page.meta.get(UNITS, []):
             record["editions"] = history.get(record["id"], [])
-        if page.meta.get(META) == "list":
-            # The build's own environment, for the pages written with this one: a new one
-            # would compile the theme again.
-            page.editions_env = env
+        if page.meta.get(META) in TEMPLATES:
+            # The build's own environment, for on_page_context: a new one would compile
+            # the theme's templates again, which costs more than all the editions' pages.
+            page.editions_build = (env, editions)
     return env
 
 
-# After page_head (-10), which sets the language alternates of the page.
+# After page_head (-10), which sets the language alternates of the page; after search (0),
+# so that the lists of editions are not indexed as text.
 @event_priority(-20)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     language = page_language(page)
     date = latest_date(_folder(config))
     context["edition"] = {"date": date, "cite": edition_citation(date, language)} if date else None
-    if page.meta.get(META) == "list":
-        _write_editions(context, page, config, language)
+    kind = page.meta.get(META)
+    if kind in TEMPLATES:
+        env, editions = page.editions_build
+        page.content += env.get_template(TEMPLATES[kind]).render(
+            editions=_listing(editions, language, page.url), t=INTERFACE[language])
+        if kind == "list":
+            _write_editions(context, page, config, env, editions, language)
     return context
 
 
 # Past editions and histories -------------------------------------------------------------
 
-def _write_editions(context: dict, host: Page, config: MkDocsConfig, language: str) -> None:
+def _write_editions(context: dict, host: Page, config: MkDocsConfig, env, editions: list[dict],
+                    language: str) -> None:
     """Render and write every edition's documents and every history page of one language."""
-    editions = _editions(config)
-    env = getattr(host, "editions_env", None) or config.theme.get_env()
     current = _current_pages(editions, language)
 
     def current_href(unit_id: str, from_url: str) -> str | None:
@@ -203,7 +197,7 @@ def _write_editions(context: dict, host: Page, config: MkDocsConfig, language: s
             shown = [{**page, "units": [{**unit, "current": current_href(unit["id"], url)}
                                         for unit in page["units"]]} for page in pages]
             content = env.get_template(EDITION_PAGE).render(
-                title=pages[0]["title"], pages=shown, edition=strings, language=language,
+                title=pages[0]["title"], pages=shown, edition=strings, t=INTERFACE[language],
                 current=get_relative_url(current_url(language, pages[0]["path"]), url),
                 contents=get_relative_url(contents_url, url),
                 footnotes=_footnotes([unit for page in pages for unit in page["units"]]))
@@ -211,7 +205,7 @@ def _write_editions(context: dict, host: Page, config: MkDocsConfig, language: s
                    content, strings,
                    lambda code, document=document: edition_url(code, date, document))
         content = env.get_template(EDITION_CONTENTS).render(
-            edition=strings, summary=edition["summary"][language], language=language,
+            edition=strings, summary=edition["summary"][language], t=INTERFACE[language],
             documents=[{"title": pages[0]["title"], "href": get_relative_url(
                 edition_url(language, date, document), contents_url)}
                 for document, pages in documents.items()],
@@ -243,7 +237,7 @@ def _write_histories(context, host, config, env, editions, language, current_hre
             for unit_id in ids]
         title = _documents(editions[-1]["languages"][language])[document][0]["title"]
         content = env.get_template(HISTORY_PAGE).render(
-            units=shown, title=title, language=language,
+            units=shown, title=title, t=INTERFACE[language],
             editions=get_relative_url(host.url, url))
         _write(context, host, config, env, url, title, content, None,
                lambda code, document=document: history_url(code, document))

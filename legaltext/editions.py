@@ -46,6 +46,81 @@ _MONTHS = {
 # tokens, of any kind, is kept for display but never compared, as the fingerprint does.
 _TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
 
+# The interface strings of the editions' pages and lists, by page language.
+INTERFACE = {
+    "en": {
+        "past_edition": "Past edition",
+        "past_text": "This is the text as published in the {edition}.",
+        "not_current": "It is not the current text.",
+        "read_current": "Read the current text of this page",
+        "all_editions": "All editions",
+        "contents": "Contents of this edition",
+        "current_of": "Current text of {citation}",
+        "no_longer": "No longer in the current text.",
+        "read_edition": "Read this edition",
+        "commit": "Source commit",
+        "changed_ids": "Paragraphs changed",
+        "first_edition": "The first edition: nothing changed before it.",
+        "english": "in English",
+        "french": "in French",
+        "none": "none",
+        "change": "Change",
+        "paragraph": "Paragraph",
+        "language": "Language",
+        "reason": "Reason",
+        "added": "added",
+        "removed": "removed",
+        "changed": "changed",
+        "history": "History of the changes",
+        "history_intro": (
+            "Each paragraph below has changed since it was first published. Every version "
+            "is given with the edition that first published it; from the second on, the "
+            "words deleted are struck through and marked “deleted”, and the words inserted "
+            "are underlined and marked “inserted”."
+        ),
+        "edition_of": "Edition of",
+        "first_version": "First published in this edition.",
+        "text_in_edition": "Text in this edition",
+        "colon": ":",
+    },
+    "fr": {
+        "past_edition": "Édition antérieure",
+        "past_text": "Ce texte est celui publié dans l’{edition}.",
+        "not_current": "Ce n’est pas le texte en vigueur sur ce site.",
+        "read_current": "Lire le texte actuel de cette page",
+        "all_editions": "Toutes les éditions",
+        "contents": "Sommaire de cette édition",
+        "current_of": "Texte actuel ({citation})",
+        "no_longer": "Ne figure plus dans le texte actuel.",
+        "read_edition": "Lire cette édition",
+        "commit": "Commit source",
+        "changed_ids": "Paragraphes modifiés",
+        "first_edition": "Première édition\u00a0: rien n’a été modifié avant elle.",
+        "english": "en anglais",
+        "french": "en français",
+        "none": "aucun",
+        "change": "Modification",
+        "paragraph": "Paragraphe",
+        "language": "Langue",
+        "reason": "Motif",
+        "added": "ajouté",
+        "removed": "supprimé",
+        "changed": "modifié",
+        "history": "Historique des modifications",
+        "history_intro": (
+            "Chaque paragraphe ci-dessous a été modifié depuis sa première publication. "
+            "Chaque version est donnée avec l’édition qui l’a publiée la première\u202f; à "
+            "partir de la deuxième, les mots supprimés sont barrés et signalés "
+            "«\u202fsupprimé\u202f», les mots insérés sont soulignés et signalés "
+            "«\u202finséré\u202f»."
+        ),
+        "edition_of": "Édition du",
+        "first_version": "Publié pour la première fois dans cette édition.",
+        "text_in_edition": "Texte de cette édition",
+        "colon": "\u00a0:",
+    },
+}
+
 
 class EditionError(ValueError):
     """An edition that cannot be made or read as it is; the message says how to fix it."""
@@ -179,7 +254,8 @@ def read_corrections(path: Path) -> list[dict]:
     return corrections
 
 
-def with_reasons(changes: list[dict], corrections: list[dict], since: str, until: str) -> list[dict]:
+def with_reasons(changes: list[dict], corrections: list[dict], since: str,
+                 until: str) -> list[dict]:
     """Each change with the kind and one-line reason of its declared correction: the
     latest entry for its id and language dated after ``since`` and not after ``until``.
     Raises EditionError naming every change that has no such entry."""

@@ -348,7 +348,7 @@ def test_a_past_edition_shows_its_own_text_labelled_with_a_link_to_the_current_o
     page_file = site / prefix / "editions" / FIRST / "declaration" / "index.html"
     page = soup(page_file)
     assert old in page.select_one("#art-8-2").get_text()
-    assert page.select_one(".edition-notice") and cite in page.select_one(".edition-notice").get_text()
+    assert cite in page.select_one(".edition-notice").get_text()
     current = page.select_one("#art-8-2").find_next_sibling("p", class_="edition-current").a
     assert (page_file.parent / current["href"].split("#")[0] / "index.html").resolve() == \
         built_page(site, "declaration/article-8.md", language).resolve()
@@ -364,7 +364,8 @@ def test_search_finds_only_the_current_text(revised):
         index = json.loads((revised / "_site" / prefix / "search" / "search_index.json")
                            .read_text("utf-8"))
         locations = [doc["location"] for doc in index["docs"]]
-        assert locations and not [loc for loc in locations if re.search(r"editions/\d|history", loc)]
+        assert locations
+        assert not [loc for loc in locations if re.search(r"editions/\d|history", loc)]
 
 
 # --- In the browser ------------------------------------------------------------------------
@@ -400,7 +401,8 @@ def test_the_first_edition_of_french_article_8_2_opens_highlighted(page, server)
 
 
 @pytest.mark.browser
-def test_the_mark_leads_from_the_current_french_article_8_2_to_its_diff(revised_page, revised_server):
+def test_the_mark_leads_from_the_current_french_article_8_2_to_its_diff(revised_page,
+                                                                       revised_server):
     page = revised_page
     page.goto(revised_server + "fr/declaration/article-8/#art-8-2")
     page.locator("#art-8-2 a.amended-mark").click()

@@ -1,7 +1,8 @@
 """`make edition` and the frozen-edition check: the files of editions/.
 
     python -m tools.edition make --date 2026-11-30 --summary "…" --summary-fr "…"
-    python -m tools.edition reconstruct --commit 9553aa8 --date 2026-11-22 --summary … --summary-fr …
+    python -m tools.edition reconstruct --commit 9553aa8 --date 2026-11-22 --summary "…" \
+        --summary-fr "…"
     python -m tools.edition check [--base REF]
 
 ``make`` builds the current sources strictly, reads every citable unit from the
@@ -186,7 +187,8 @@ def frozen_problems(root: Path, base: str) -> list[str]:
     before = {name: _git(root, "show", f"{base}:{EDITIONS}/{name}", text=False).stdout
               for name in names}
     folder = root / EDITIONS
-    now = {path.name: path.read_bytes() for path in folder.glob("*.json")} if folder.is_dir() else {}
+    now = ({path.name: path.read_bytes() for path in folder.glob("*.json")}
+           if folder.is_dir() else {})
     return altered_editions(before, now)
 
 
