@@ -8,7 +8,7 @@
   fingerprint in each edition), before hooks/machine_readable.py writes them.
 * The page whose front matter says ``editions: list`` lists the editions; the
   one that says ``editions: changelog`` lists their changes with the editors'
-  reasons (partials/editions-list.html, partials/changelog.html). Both are
+  reasons (macros of partials/editions.html). Both are
   rendered with the build's own template environment, which on_env hands them.
 * Every edition's text, one page per document (``editions/<date>/declaration/``,
   ``editions/<date>/essay/``, and the edition's contents ``editions/<date>/``), and
@@ -45,10 +45,9 @@ from tools.machine_readable import LANGUAGE_PREFIX
 
 EXTENSION = "legaltext.paragraph_ids"
 META = "editions"
-TEMPLATES = {"list": "partials/editions-list.html", "changelog": "partials/changelog.html"}
-EDITION_PAGE = "partials/edition-page.html"
-EDITION_CONTENTS = "partials/edition-contents.html"
-HISTORY_PAGE = "partials/unit-history.html"
+# The macros of partials/editions.html, by what the front matter asks for.
+LISTS = {"list": "editions_list", "changelog": "changelog"}
+MACROS = "partials/editions.html"
 
 
 def _folder(config: MkDocsConfig) -> Path:
@@ -107,9 +106,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if META in page.meta and page.meta[META] not in TEMPLATES:
+    if META in page.meta and page.meta[META] not in LISTS:
         raise BuildError(f"docs/{page.file.src_uri}: “{META}: {page.meta[META]}” is not one of "
-                         f"{', '.join(TEMPLATES)}. Fix: correct it, or remove the line.")
+                         f"{', '.join(LISTS)}. Fix: correct it, or remove the line.")
     config.mdx_configs.setdefault(EXTENSION, {})["site_root"] = _root(page.url)
     return markdown
 
@@ -151,7 +150,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
             continue
         for record in page.meta.get(UNITS, []):
             record["editions"] = history.get(record["id"], [])
-        if page.meta.get(META) in TEMPLATES:
+        if page.meta.get(META) in LISTS:
             # The build's own environment, for on_page_context: a new one would compile
             # the theme's templates again, which costs more than all the editions' pages.
             page.editions_build = (env, editions)
@@ -166,10 +165,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     date = latest_date(_folder(config))
     context["edition"] = {"date": date, "cite": edition_citation(date, language)} if date else None
     kind = page.meta.get(META)
-    if kind in TEMPLATES:
+    if kind in LISTS:
         env, editions = page.editions_build
-        page.content += env.get_template(TEMPLATES[kind]).render(
-            editions=_listing(editions, language, page.url), t=INTERFACE[language])
+        macros = env.get_template(MACROS).module
+        page.content += getattr(macros, LISTS[kind])(_listing(editions, language, page.url),
+                                                     INTERFACE[language])
         if kind == "list":
             _write_editions(context, page, config, env, editions, language)
     return context
@@ -180,6 +180,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def _write_editions(context: dict, host: Page, config: MkDocsConfig, env, editions: list[dict],
                     language: str) -> None:
     """Render and write every edition's documents and every history page of one language."""
+    macros = env.get_template(MACROS).module
+    t = INTERFACE[language]
     current = _current_pages(editions, language)
 
     def current_href(unit_id: str, from_url: str) -> str | None:
@@ -196,26 +198,27 @@ def _write_editions(context: dict, host: Page, config: MkDocsConfig, env, editio
             url = edition_url(language, date, document)
             shown = [{**page, "units": [{**unit, "current": current_href(unit["id"], url)}
                                         for unit in page["units"]]} for page in pages]
-            content = env.get_template(EDITION_PAGE).render(
-                title=pages[0]["title"], pages=shown, edition=strings, t=INTERFACE[language],
-                current=get_relative_url(current_url(language, pages[0]["path"]), url),
-                contents=get_relative_url(contents_url, url),
-                footnotes=_footnotes([unit for page in pages for unit in page["units"]]))
+            content = macros.edition_document(
+                pages[0]["title"], shown, strings,
+                get_relative_url(current_url(language, pages[0]["path"]), url),
+                get_relative_url(contents_url, url),
+                _footnotes([unit for page in pages for unit in page["units"]]), t)
             _write(context, host, config, env, url, f"{pages[0]['title']} ({strings['cite']})",
                    content, strings,
                    lambda code, document=document: edition_url(code, date, document))
-        content = env.get_template(EDITION_CONTENTS).render(
-            edition=strings, summary=edition["summary"][language], t=INTERFACE[language],
-            documents=[{"title": pages[0]["title"], "href": get_relative_url(
-                edition_url(language, date, document), contents_url)}
-                for document, pages in documents.items()],
-            editions=get_relative_url(host.url, contents_url))
+        content = macros.edition_contents(
+            strings, edition["summary"][language],
+            [{"title": pages[0]["title"],
+              "href": get_relative_url(edition_url(language, date, document), contents_url)}
+             for document, pages in documents.items()],
+            get_relative_url(host.url, contents_url), t)
         _write(context, host, config, env, contents_url, strings["cite"].capitalize(), content,
                strings, lambda code: edition_url(code, date))
-    _write_histories(context, host, config, env, editions, language, current_href)
+    _write_histories(context, host, config, env, macros, editions, language, current_href)
 
 
-def _write_histories(context, host, config, env, editions, language, current_href) -> None:
+def _write_histories(context, host, config, env, macros, editions, language,
+                     current_href) -> None:
     """One page per document with amended units: each unit's versions and diffs."""
     changed = amended(editions, language)
     latest = units(editions[-1], language) if editions else {}
@@ -236,9 +239,8 @@ def _write_histories(context, host, config, env, editions, language, current_hre
                 for version in changed[unit_id]]}
             for unit_id in ids]
         title = _documents(editions[-1]["languages"][language])[document][0]["title"]
-        content = env.get_template(HISTORY_PAGE).render(
-            units=shown, title=title, t=INTERFACE[language],
-            editions=get_relative_url(host.url, url))
+        content = macros.unit_history(title, shown, get_relative_url(host.url, url),
+                                      INTERFACE[language])
         _write(context, host, config, env, url, title, content, None,
                lambda code, document=document: history_url(code, document))
 
