@@ -20,8 +20,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from legaltext.editions import (EditionError, load_editions, long_date, make_edition,
-                                word_diff)
+from legaltext.editions import (EditionError, amended, load_editions, long_date,
+                                make_edition, word_diff)
 from legaltext.machine_readable import unit_record
 from tests.conftest import ROOT, build_site, built_page
 from tests.markdown_helpers import render
@@ -207,6 +207,39 @@ def test_the_first_edition_is_the_text_published_on_22_november_2026(tmp_path: P
     assert counts["en"] == counts["fr"] > 100
 
 
+# --- The site's own editions ----------------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_site_marks_exactly_the_units_its_editions_amended(site: Path, language: str):
+    editions = load_editions(ROOT / "editions")
+    changed = amended(editions, language)
+    marked = set()
+    for page in editions[-1]["languages"][language]:
+        html = soup(built_page(site, page["path"], language))
+        marked |= {mark.parent["id"] for mark in html.select(".citable > a.amended-mark")}
+    assert marked == set(changed)
+
+
+def assert_every_edition_is_published(site: Path, editions_folder: Path, language: str):
+    """Each edition's document pages carry every id of that edition, in its order."""
+    prefix = "fr/" if language == "fr" else ""
+    editions = load_editions(editions_folder)
+    assert editions
+    for edition in editions:
+        documents: dict[str, list[str]] = {}
+        for page in edition["languages"][language]:
+            documents.setdefault(page["document"], []).extend(u["id"] for u in page["units"])
+        for document, unit_ids in documents.items():
+            html = site / prefix / "editions" / edition["date"] / document / "index.html"
+            found = content_ids(html.read_text("utf-8"))
+            assert [i for i in found if i in unit_ids] == unit_ids, (edition["date"], document)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_site_publishes_every_id_of_every_edition(site: Path, language: str):
+    assert_every_edition_is_published(site, ROOT / "editions", language)
+
+
 # --- A second edition, in a scratch copy ---------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -326,16 +359,7 @@ def test_the_changelog_is_made_from_the_editions(revised):
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_edition_page_carries_every_id_of_its_edition(revised, language):
-    site = revised / "_site"
-    prefix = "fr/" if language == "fr" else ""
-    for edition in load_editions(revised / "editions"):
-        documents: dict[str, list[str]] = {}
-        for page in edition["languages"][language]:
-            documents.setdefault(page["document"], []).extend(u["id"] for u in page["units"])
-        for document, unit_ids in documents.items():
-            html = (site / prefix / "editions" / edition["date"] / document / "index.html")
-            found = content_ids(html.read_text("utf-8"))
-            assert [i for i in found if i in unit_ids] == unit_ids, (edition["date"], document)
+    assert_every_edition_is_published(revised / "_site", revised / "editions", language)
 
 
 @pytest.mark.parametrize("language, old, cite", [
