@@ -4,19 +4,20 @@
   “amended” mark linking to its history: the paragraph extension is told, once
   per language's build, which ids and where (``amended``), and each page's way
   back to the site root (``site_root``).
-* Each unit of the data files gets its history (``editions``: date and
-  fingerprint in each edition), before hooks/machine_readable.py writes them.
+* Each unit of the data files gets its history (``editions``: each edition that
+  published a new text of it, with that text's fingerprint), before
+  hooks/machine_readable.py writes them.
 * The page whose front matter says ``editions: list`` lists the editions; the
   one that says ``editions: changelog`` lists their changes with the editors'
-  reasons (macros of partials/editions.html). Both are
-  rendered with the build's own template environment, which on_env hands them.
+  reasons (macros of partials/editions.html). Both are rendered with the build's
+  own template environment, which on_env hands them.
 * Every edition's text, one page per document (``editions/<date>/declaration/``,
-  ``editions/<date>/essay/``, and the edition's contents ``editions/<date>/``), and
-  the history of the amended units of each document, ``editions/history/<document>/``,
-  are rendered from
-  the frozen data by templates, never through Markdown, and written when the
-  editions list is: they share its navigation and theme. No search entry and
-  no sitemap entry is made for them, so search finds only the current text.
+  ``editions/<date>/essay/``, and the edition's contents ``editions/<date>/``),
+  and the history of the amended units of each document
+  (``editions/history/<document>/``) are rendered from the frozen data by those
+  macros, never through Markdown, and written when the editions list is: they
+  share its navigation and theme. No search entry and no sitemap entry is made
+  for them, so search finds only the current text.
 * Every page says which edition it is (``edition`` in the template context),
   for the copy-link citation.
 """
@@ -39,7 +40,7 @@ from mkdocs.utils import get_relative_url, write_file
 from legaltext.editions import (INTERFACE, EditionError, amended, edition_citation, fingerprints,
                                 latest_date, load_editions, long_date, units)
 from machine_readable import UNITS
-from page_language import LANGUAGES, building_language, page_language, page_path
+from page_language import LANGUAGES, building_language, page_language
 from tools.built_site import page_url
 from tools.machine_readable import LANGUAGE_PREFIX
 

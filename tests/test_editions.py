@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from legaltext.editions import (EditionError, amended, load_editions, long_date,
                                 make_edition, word_diff)
-from legaltext.machine_readable import unit_record
+from legaltext.machine_readable import fingerprint, unit_record
 from tests.conftest import ROOT, build_site, built_page
 from tests.markdown_helpers import render
 from tools import edition as edition_tool
@@ -87,9 +87,9 @@ def test_the_diff_marks_words_and_punctuation_but_not_white_space():
 # --- Making an edition -------------------------------------------------------------------
 
 def _languages(text_fr: str) -> dict:
+    """One unit, art-8-2, in English and French, as an edition holds it."""
     unit = {"id": "art-8-2", "kind": "paragraph", "label": "2.", "citation": "art. 8(2)",
             "html": "", "footnotes": []}
-    from legaltext.machine_readable import fingerprint
     return {language: [{"path": "declaration/article-8.md", "document": "declaration",
                         "title": "Article 8",
                         "units": [{**unit, "text": text, "fingerprint": fingerprint(text)}]}]
