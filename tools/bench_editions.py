@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {measure:>4}: median {statistics.median(with_):.2f} s with, "
               f"{statistics.median(without):.2f} s without; median of the pairs' ratios "
               f"{statistics.median(ratios):.3f} (+{(statistics.median(ratios) - 1) * 100:.1f} %)")
+    print("  pairs (CPU s, with/without): " + ", ".join(
+        f"{a[0]:.2f}/{b[0]:.2f}" for a, b in zip(runs["with"], runs["without"])))
     return 0
 
 
