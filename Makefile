@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help serve site test check anchors translations bench clean requirements
+.PHONY: help serve site test check anchors translations edition bench clean requirements
 
 help:
 	@echo "make serve         preview the site on http://$(HOST)/ (it redirects to the site_url path)"
@@ -15,6 +15,8 @@ help:
 	@echo "make anchors       record new ids, renamed pages and declared corrections in anchors.yml"
 	@echo "make translations  show which French pages are up to date with their English source"
 	@echo "                   (RECORD=docs/fr/page.md: mark that page as translating the current English)"
+	@echo "make edition DATE=YYYY-MM-DD SUMMARY='…' SUMMARY_FR='…'"
+	@echo "                   release the committed text as a new, frozen edition in editions/"
 	@echo "make bench         measure build time, page weight and Lighthouse scores"
 	@echo "make clean         remove the virtual environment and built files"
 
@@ -34,6 +36,7 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m tools.check
+	$(BIN)/python -m tools.edition check
 
 test: $(STAMP)
 	$(BIN)/python -m tools.browser
@@ -44,6 +47,11 @@ anchors: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python -m tools.translations $(if $(RECORD),--record $(RECORD))
+
+# The date defaults to today (UTC); the summaries are one line each, in English and French.
+DATE ?= $(shell date -u +%F)
+edition: $(STAMP)
+	$(BIN)/python -m tools.edition make --date "$(DATE)" --summary "$(SUMMARY)" --summary-fr "$(SUMMARY_FR)"
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench

@@ -180,7 +180,8 @@ def _public_record(record: dict, english_sha256: str, eid: str | None) -> dict:
     return {**{key: record[key] for key in (
         "id", "kind", "label", "article", "paragraph", "point", "number", "citation", "text",
         "html", "footnotes", "translation_outdated")},
-        "english_text_sha256": english_sha256, "urls": record["urls"], "akn_eid": eid}
+        "english_text_sha256": english_sha256, "urls": record["urls"], "akn_eid": eid,
+        "editions": record.get("editions", [])}
 
 
 def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:

@@ -22,6 +22,8 @@ import unicodedata
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from legaltext.paragraph_ids import AMENDED_MARK
+
 # Public kinds, by the kind paragraph_ids gives a unit (or, for paragraphs
 # numbered by position, by the id prefix of their section).
 KINDS = {
@@ -35,7 +37,7 @@ KINDS = {
     "p": "essay_paragraph",
 }
 # What the site adds to a unit's words: removed from the printed text.
-_SITE_ADDITIONS = ("paragraph-link", "paragraph-label", "headerlink")
+_SITE_ADDITIONS = ("paragraph-link", "paragraph-label", "headerlink", AMENDED_MARK)
 # The editors' marks inside the text: removed with the space before them.
 _EDITORIAL_MARKS = ("sic", "editorial")
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n]+")

@@ -38,6 +38,10 @@ from legaltext.composition import final_html, record_blocks
 from legaltext.errors import ContentError, SourceRecorder, find_line
 
 PRIORITY = 7
+# The amended marks: after MkDocs' link rewriting (0), before the units' HTML (-100).
+AMENDED_PRIORITY = -50
+# The class of the link to a unit's history (see legaltext.editions).
+AMENDED_MARK = "amended-mark"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 # Python-Markdown keeps backslash-escaped characters as STX<code point>ETX
@@ -59,6 +63,8 @@ CITATIONS = {
         "p": "para. {n}",
         "link": "Copy a link to {citation}",
         "outdated": "",
+        "amended": "amended",
+        "amended_title": "{citation} has changed since it was first published: its history",
     },
     "fr": {
         "article": "art. {article}",
@@ -70,6 +76,9 @@ CITATIONS = {
         "p": "par. {n}",
         "link": "Copier un lien vers {citation}",
         "outdated": "La version anglaise de ce paragraphe a été modifiée depuis cette traduction.",
+        "amended": "modifié",
+        "amended_title": "{citation} a été modifié depuis sa première publication\u00a0: "
+                         "historique",
     },
 }
 
@@ -289,6 +298,41 @@ class CitableParagraphsTreeprocessor(Treeprocessor):
         paragraph.insert(0, span)
 
 
+class _AmendedMarks(Treeprocessor):
+    """Mark each unit whose text has changed since it was first published with a link to
+    its history, inside its element, just after its copy-link (or a heading's permalink).
+
+    It runs after MkDocs' link rewriting (0), which would take the history's address
+    for a link to a Markdown page, and after toc (5), so the mark stays out of the
+    table of contents.
+    """
+
+    def __init__(self, md: Markdown, extension: "CitableParagraphsExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        amended = self.extension.getConfig("amended")
+        if not amended:
+            return
+        citations = CITATIONS[self.extension.getConfig("language")]
+        for unit in self.extension.getConfig("units"):
+            element = unit.get("element")
+            if element is None or unit["id"] not in amended:
+                continue
+            mark = etree.Element("a", {
+                "class": AMENDED_MARK,
+                "href": self.extension.getConfig("site_root") + amended[unit["id"]],
+                "title": citations["amended_title"].format(citation=unit["citation"])})
+            mark.text = citations["amended"]
+            links = [child for child in element
+                     if set(child.get("class", "").split()) & {"paragraph-link", "headerlink"}]
+            position = list(element).index(links[0]) + 1 if links else len(element)
+            if links:
+                mark.tail, links[0].tail = links[0].tail, None
+            element.insert(position, mark)
+
+
 class _UnitHtml(Treeprocessor):
     """Give each recorded unit its final HTML, record every id of the page, and record
     the page's blocks if asked (``legaltext.composition``), once every other treeprocessor
@@ -369,6 +413,10 @@ class CitableParagraphsExtension(Extension):
             "language": ["en", "Language of the page, for citations and link labels."],
             "aliases": [{}, "Old id -> current id: the old id is kept as an empty anchor in "
                             "the element that now has the current id, so old links still land."],
+            "amended": [{}, "Unit id -> address of its history relative to the site root, "
+                            "for the units whose text has changed since it was first "
+                            "published: each gets a mark that links there."],
+            "site_root": ["", "The relative address of the site root from the page (“../../”)."],
             "units": [[], "A list that receives each citable unit of the page (id, kind, "
                           "label, citation, line, html), for the machine-readable edition."],
             "blocks": [(), "A list that receives the page's top-level blocks "
@@ -387,6 +435,7 @@ class CitableParagraphsExtension(Extension):
         md.preprocessors.register(SourceRecorder(md, self), "citable_source", 35)
         md.treeprocessors.register(
             CitableParagraphsTreeprocessor(md, self), "citable_paragraphs", PRIORITY)
+        md.treeprocessors.register(_AmendedMarks(md, self), "amended_marks", AMENDED_PRIORITY)
         # Below every other treeprocessor (MkDocs' own run at 0), so that the units'
         # HTML is final.
         md.treeprocessors.register(_UnitHtml(md, self), "citable_units", -100)

@@ -29,7 +29,8 @@ MAX_PAGE_BYTES = 200 * 1024
 ASSETS = "assets"
 PAGE_SUFFIX = ".md"
 # What a page's front matter may set: what the site's hooks and the theme read.
-PAGE_KEYS = ("title", "description", "assembled", "parallel", "search", "hide", "translation_of")
+PAGE_KEYS = ("title", "description", "assembled", "parallel", "search", "hide", "translation_of",
+             "editions")
 REQUIRED_KEYS = ("title", "description")
 # Plain text: the theme writes title and description into the page unescaped.
 NOT_PLAIN_TEXT = {'"': "a straight double quote (\")", "<": "“<”", ">": "“>”", "&": "“&”"}

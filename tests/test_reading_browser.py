@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from legaltext.editions import edition_citation, latest_date
+from tests.conftest import ROOT
+
 pytestmark = pytest.mark.browser
 HIGHLIGHT = "rgb(255, 243, 196)"
 
@@ -33,7 +36,8 @@ def test_the_link_symbol_copies_the_url_and_citation_and_says_so(page, server, l
     page.hover("#art-6-2")
     page.click("#art-6-2 > a.paragraph-link")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{citation}, {server}{prefix}declaration/article-6/#art-6-2"
+    edition = edition_citation(latest_date(ROOT / "editions"), language)  # the text's edition
+    assert copied == f"{citation} ({edition}), {server}{prefix}declaration/article-6/#art-6-2"
     assert page.locator(".copy-status").inner_text() != ""
     assert page.url.endswith("#art-6-2")
 

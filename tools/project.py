@@ -7,7 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The content of a site: what editors change.
-CONTENT = ["mkdocs.yml", "docs", "anchors.yml", "glossary.yml", "changelog.yml"]
+CONTENT = ["mkdocs.yml", "docs", "anchors.yml", "glossary.yml", "changelog.yml",
+           "editions"]
 # The site's own code and templates, which a copy always takes from this repository
 # (its Python packages are imported from here).
 CODE = ["hooks", "overrides", "docs/assets"]

@@ -15,11 +15,13 @@
     window.setTimeout(function () { status.textContent = ""; }, 2500);
   }
 
+  // “Title, art. 6(2) (edition of 30 November 2026)”: the edition of the text copied.
   function citationFor(element) {
     // A cell of the parallel view cites its paragraph in the cell's own language.
     var cell = element.closest("[data-cite-title]");
     var title = cell ? cell.dataset.citeTitle : context ? context.dataset.citeTitle : document.title;
-    return title + ", " + element.dataset.cite;
+    var edition = context && context.dataset.edition;
+    return title + ", " + element.dataset.cite + (edition ? " (" + edition + ")" : "");
   }
 
   document.addEventListener("click", function (event) {
