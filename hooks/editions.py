@@ -41,8 +41,8 @@ from legaltext.editions import (INTERFACE, EditionError, amended, edition_citati
                                 latest_date, load_editions, long_date, units)
 from machine_readable import UNITS
 from page_language import LANGUAGES, building_language, page_language
-from tools.built_site import page_url
-from tools.machine_readable import LANGUAGE_PREFIX
+from legaltext.documents import page_url
+from legaltext.data_files import LANGUAGE_PREFIX
 
 EXTENSION = "legaltext.paragraph_ids"
 META = "editions"

@@ -36,8 +36,8 @@ import yaml
 from legaltext.documents import nav_paths
 from legaltext.editions import (EditionError, altered_editions, dump, edition_unit, latest,
                                 load_editions, make_edition, read_corrections)
-from tools.built_site import page_url
-from tools.machine_readable import DOCUMENTS, LANGUAGE_PREFIX, document_data_path, page_data_path
+from legaltext.documents import page_url
+from legaltext.data_files import DOCUMENTS, LANGUAGE_PREFIX, document_data_path, page_data_path
 from tools.project import BUILD_SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
