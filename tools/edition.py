@@ -38,7 +38,7 @@ from legaltext.editions import (EditionError, altered_editions, dump, edition_un
                                 load_editions, make_edition, read_corrections)
 from legaltext.documents import page_url
 from legaltext.data_files import DOCUMENTS, LANGUAGE_PREFIX, document_data_path, page_data_path
-from tools.project import BUILD_SOURCES
+from tools.project import CODE, CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = "editions"
@@ -106,7 +106,7 @@ def head_commit(root: Path) -> str:
     if head.returncode:
         raise EditionError("the sources are not in a git repository, so the edition cannot "
                            "say which commit it comes from. Fix: make editions in a clone.")
-    dirty = _git(root, "status", "--porcelain", "--", *BUILD_SOURCES, CHANGELOG)
+    dirty = _git(root, "status", "--porcelain", "--", *CONTENT, *CODE, CHANGELOG)
     if dirty.stdout.strip():
         raise EditionError("the sources have uncommitted changes, so the edition would not "
                            "be the text of any commit:\n" + dirty.stdout.rstrip()
