@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from legaltext.documents import language_pages, page_url, split_front_matter
+from legaltext.paragraph_ids import AMENDED_MARK
 from legaltext.terminology import (GlossaryError, Term, find_source_line, forbidden_variants,
                                    load_glossary, missing_french)
 
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 GLOSSARY = ROOT / "glossary.yml"
 FRENCH_STRINGS = sorted((ROOT / "overrides" / "partials").glob("*strings*.html"))
+SKIPPED = object()
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -46,6 +48,9 @@ class _TextById(HTMLParser):
             if tag == "article" and CONTENT_CLASS in (attributes.get("class") or "").split():
                 self.open.append((tag, None))
             return
+        if AMENDED_MARK in (attributes.get("class") or "").split():
+            self.open.append((tag, SKIPPED))  # the site's link to a unit's history, not its words
+            return
         identifier = attributes.get("id")
         if identifier:
             self.texts.setdefault(identifier, [])
@@ -60,6 +65,8 @@ class _TextById(HTMLParser):
             self.done = True  # past the content: the rest of the page is the theme's
 
     def handle_data(self, data: str) -> None:
+        if any(identifier is SKIPPED for _tag, identifier in self.open):
+            return
         for _tag, identifier in self.open:
             if identifier:
                 self.texts[identifier].append(data)
