@@ -16,30 +16,21 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
-# The date of the edition the site publishes. Until dated editions exist, it is the
-# first edition: the text published on 22 November 2026.
-FIRST_EDITION = datetime.date(2026, 11, 22)
+from legaltext.editions import latest_date, long_date
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"],
-}
+# The frozen editions of the text; the latest is the one the site publishes.
+EDITIONS = Path(__file__).resolve().parent.parent / "editions"
+
 LANGUAGE_NAMES = {"en": "english", "fr": "french"}  # BibTeX's (babel's) names
 SOURCE_LANGUAGE = "en"  # the language of the original texts; French is a translation
 
 
 def edition_date() -> datetime.date:
-    """The date of the edition being built: the one place that says it (PDF title pages,
-    citation files, print stylesheet). Editions will set it; until then, the first."""
-    return FIRST_EDITION
-
-
-def long_date(date: datetime.date, language: str) -> str:
-    """``22 November 2026`` / ``22 novembre 2026``."""
-    return f"{date.day} {MONTHS[language][date.month - 1]} {date.year}"
+    """The date of the edition the site publishes, the latest in editions/: the one place
+    that says it for the PDF title pages, the citation files and the print stylesheet."""
+    return datetime.date.fromisoformat(latest_date(EDITIONS))
 
 
 @dataclass(frozen=True)

@@ -137,9 +137,9 @@ class Version:
     diff: str | None  # HTML: the words deleted and inserted since the version before
 
 
-def long_date(date: str, language: str) -> str:
+def long_date(date: str | datetime.date, language: str) -> str:
     """``2026-11-22`` -> “22 November 2026” / « 22 novembre 2026 » (« 1er décembre »)."""
-    day = datetime.date.fromisoformat(date)
+    day = date if isinstance(date, datetime.date) else datetime.date.fromisoformat(date)
     if language == "fr":
         return f"{'1er' if day.day == 1 else day.day} {_MONTHS['fr'][day.month - 1]} {day.year}"
     return f"{day.day} {_MONTHS['en'][day.month - 1]} {day.year}"

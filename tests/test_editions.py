@@ -27,7 +27,7 @@ from tests.conftest import ROOT, build_site, built_page
 from tests.markdown_helpers import render
 from tools import edition as edition_tool
 from tools.pages_server import serve, site_prefix
-from tools.project import copy_sources
+from tools.project import FIXTURE, copy_sources
 
 FIRST = "2026-11-22"
 FIRST_COMMIT = "9553aa8"
@@ -247,7 +247,8 @@ def test_the_site_publishes_every_id_of_every_edition(site: Path, language: str)
 def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the site in git, two corrections of art-8-2 committed, and its second
     edition made by `tools.edition make`; the project folder, with the built site in _site."""
-    project = copy_sources(tmp_path_factory.mktemp("revised"))
+    # The frozen fixture tree: the text as first published, with its first edition.
+    project = copy_sources(tmp_path_factory.mktemp("revised"), FIXTURE)
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "As published")
@@ -259,13 +260,18 @@ def revised(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(project, "commit", "-qam", "Correct art-8-2")
     refused = edition_command(project, "make", "--date", SECOND, "--summary", "Revision.",
                               "--summary-fr", "Révision.")
-    assert refused.returncode == 1 and "no reason" in refused.stdout, refused.stdout
+    # The citation contract refuses the changed text before the edition is made.
+    assert refused.returncode == 1 and "“art-8-2” has changed" in refused.stdout \
+        and "changelog.yml" in refused.stdout, refused.stdout
     entries = [{"id": unit_id, "page": path, "language": language, "date": SECOND,
                 "kind": "translation", "reason": reason}
                for language, path, _old, _new, unit_id, reason in CORRECTIONS]
     (project / "changelog.yml").write_text(
         yaml.safe_dump({"corrections": entries}, allow_unicode=True), "utf-8")
-    git(project, "add", "changelog.yml")
+    recorded = subprocess.run([sys.executable, "-m", "tools.anchors", "--record", str(project)],
+                              cwd=ROOT, capture_output=True, text=True)
+    assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+    git(project, "add", "changelog.yml", "anchors.yml")
     git(project, "commit", "-qm", "Declare the corrections")
     made = edition_command(project, "make", "--date", SECOND, "--summary", "Revision of art. 8.",
                            "--summary-fr", "Révision de l’art. 8.")

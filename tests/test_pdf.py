@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from legaltext.citation import DOCUMENTS, edition_date, long_date
+from legaltext.citation import DOCUMENTS, edition_date
+from legaltext.editions import long_date
 from tests.conftest import LANGUAGES, built_page
 from legaltext.data_files import DECLARATION_TEXT
 

@@ -8,7 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from legaltext.citation import DECLARATION, edition_date, long_date
+from legaltext.citation import DECLARATION, edition_date
+from legaltext.editions import long_date
 
 pytestmark = pytest.mark.browser
 SITE_URL = "https://example.github.io/international-solidarity/"

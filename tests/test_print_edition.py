@@ -6,6 +6,7 @@ import bibtexparser
 from bs4 import BeautifulSoup
 
 from legaltext.citation import DECLARATION, ESSAY, Citation, bibtex, edition_date
+from legaltext.editions import long_date
 from legaltext.print_edition import print_html
 from tests.markdown_helpers import render
 
@@ -64,7 +65,7 @@ def test_the_title_page_and_the_running_head():
     cover = html.select_one(".title-page")
     assert cover.h1.get_text() == DECLARATION.title["fr"]
     assert "Traduction non officielle" in cover.select_one(".translation-notice").get_text()
-    assert "22 novembre 2026" in cover.get_text()
+    assert long_date(edition_date(), "fr") in cover.get_text()
     assert "Traduction non officielle" in html.style.get_text()
     assert DECLARATION.short_title["fr"] in html.style.get_text()
 
