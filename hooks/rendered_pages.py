@@ -37,7 +37,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from legaltext.assembly import INCLUDE
-from legaltext.composition import SOURCE_LANGUAGE, Rendered, Run
+from legaltext.composition import Rendered, Run
 from legaltext.documents import split_front_matter
 from legaltext.errors import ContentError
 from page_language import building_language, page_language, page_path

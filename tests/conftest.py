@@ -136,3 +136,21 @@ def page(browser, server):
     context.route("**/*", record)
     yield page
     context.close()
+
+
+def check(project: Path) -> tuple[int, str]:
+    """Run `make check`'s command on a scratch project; return its exit code and output."""
+    result = subprocess.run([sys.executable, "-m", "tools.check", str(project)], cwd=ROOT,
+                            capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+def assert_refused(project: Path, *expected: str) -> str:
+    """`make check` fails on the project, publishes nothing, and says each expected text and
+    a fix; return what it said."""
+    code, output = check(project)
+    assert code != 0, output
+    assert not (project / "site").exists()
+    for text in (*expected, "Fix:"):
+        assert text in output, f"{text!r} not in:\n{output}"
+    return output

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from legaltext import registry
-from tests.conftest import ROOT, build_site, edit
+from tests.conftest import ROOT, assert_refused, build_site, check, edit
 
 CORRECTION = """corrections:
   - id: {id}
@@ -27,20 +27,6 @@ CORRECTION = """corrections:
     kind: transcription
     reason: Corrects a word the transcription got wrong.
 """
-
-
-def check(project: Path) -> tuple[int, str]:
-    result = subprocess.run([sys.executable, "-m", "tools.check", str(project)], cwd=ROOT,
-                            capture_output=True, text=True)
-    return result.returncode, result.stdout + result.stderr
-
-
-def refused(project: Path, *expected: str) -> str:
-    code, output = check(project)
-    assert code != 0, output
-    for text in (*expected, "Fix:"):
-        assert text in output, f"{text!r} not in:\n{output}"
-    return output
 
 
 def record(project: Path) -> subprocess.CompletedProcess:
@@ -69,7 +55,7 @@ def test_renumbering_is_refused_and_names_where_the_text_went(project):
                 line = f"{count}{line[1:]}"
             lines.append(line)
         file.write_text("\n".join(lines) + "\n", "utf-8")
-    refused(project, "docs/en/declaration/article-6.md, line ",
+    assert_refused(project, "docs/en/declaration/article-6.md, line ",
             "the published id “art-6-2” now holds other text: its text is now under “art-6-3”",
             "Renumbering is never a correction")
 
@@ -81,7 +67,7 @@ def test_splitting_a_paragraph_is_refused(project):
     paragraph_end = text.index("\n\n", start)
     first_sentence = text.index(". ", start, paragraph_end) + 1
     file.write_text(text[:first_sentence] + "\n\n" + text[first_sentence + 1:], "utf-8")
-    refused(project, "docs/en/essay.md, line ", "the text under the published id “p-3” has changed",
+    assert_refused(project, "docs/en/essay.md, line ", "the text under the published id “p-3” has changed",
             "the published id “p-5” now holds other text: its text is now under “p-6”; the text "
             "it now holds was published as “p-4”")
 
@@ -89,7 +75,7 @@ def test_splitting_a_paragraph_is_refused(project):
 def test_a_changed_word_is_refused_with_the_declaration_it_needs(project):
     edit(project, "en/declaration/article-9.md", "people-centred development.",
          "people-centered development.")
-    refused(project, "docs/en/declaration/article-9.md, line ",
+    assert_refused(project, "docs/en/declaration/article-9.md, line ",
             "the text under the published id “art-9-text” has changed",
             "declare it in changelog.yml (id: art-9-text, page: declaration/article-9.md, "
             "language: en", "`make anchors`")
@@ -100,7 +86,7 @@ def test_a_declared_correction_passes_once_recorded_and_keeps_the_history(projec
          "people-centered development.")
     (project / "changelog.yml").write_text(CORRECTION.format(
         id="art-9-text", page="declaration/article-9.md", language="en"), "utf-8")
-    refused(project, "the corrected text of “art-9-text”, declared in changelog.yml, line 2",
+    assert_refused(project, "the corrected text of “art-9-text”, declared in changelog.yml, line 2",
             "run `make anchors`")
     result = record(project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -122,7 +108,7 @@ def test_a_declaration_cannot_make_a_renumbering_a_correction(project):
         file.write_text(head + "\n3\\. " + tail, "utf-8")
     (project / "changelog.yml").write_text(CORRECTION.format(
         id="art-8-2", page="declaration/article-8.md", language="en"), "utf-8")
-    refused(project, "“art-8-2” now holds other text", "Renumbering is never a correction")
+    assert_refused(project, "“art-8-2” now holds other text", "Renumbering is never a correction")
 
 
 @pytest.mark.parametrize("aliases, expected", [
@@ -135,7 +121,7 @@ def test_a_declaration_cannot_make_a_renumbering_a_correction(project):
 def test_bad_aliases_name_anchors_yml_and_the_line(project, aliases, expected):
     file = project / "anchors.yml"
     file.write_text(file.read_text("utf-8").replace("aliases: {}\n", "aliases:\n" + aliases), "utf-8")
-    refused(project, "anchors.yml, line ", expected)
+    assert_refused(project, "anchors.yml, line ", expected)
 
 
 @pytest.mark.parametrize("name, content, expected", [
@@ -145,7 +131,7 @@ def test_bad_aliases_name_anchors_yml_and_the_line(project, aliases, expected):
 ])
 def test_a_corrupt_data_file_is_an_editor_message(project, name, content, expected):
     (project / name).write_text(content, "utf-8")
-    output = refused(project, expected)
+    output = assert_refused(project, expected)
     assert "Traceback" not in output
 
 
@@ -177,19 +163,19 @@ def test_no_base_to_compare_is_said(project):
 def test_a_duplicate_footnote_definition_indented_is_refused(project):
     file = project / "docs/en/declaration/article-6.md"
     file.write_text(file.read_text("utf-8") + "\n   [^11]: A second definition.\n", "utf-8")
-    refused(project, "declaration/article-6.md", "Footnote [^11] is defined twice")
+    assert_refused(project, "declaration/article-6.md", "Footnote [^11] is defined twice")
 
 
 def test_an_id_twice_on_the_parallel_page_is_refused(project):
     edit(project, "en/declaration/parallel.md", "\n# ", "\n## Same as a cell {#en-art-6}\n\n# ")
-    refused(project, "declaration/parallel.md", "Duplicate id “en-art-6”")
+    assert_refused(project, "declaration/parallel.md", "Duplicate id “en-art-6”")
 
 
 def test_a_french_page_without_a_source_fingerprint_is_refused(project):
     file = project / "docs/fr/declaration/article-9.md"
     file.write_text("".join(line for line in file.read_text("utf-8").splitlines(keepends=True)
                             if not line.startswith("translation_of:")), "utf-8")
-    refused(project, "docs/fr/declaration/article-9.md, line 2",
+    assert_refused(project, "docs/fr/declaration/article-9.md, line 2",
             "does not record which English text it translates",
             "make translations RECORD=docs/fr/declaration/article-9.md")
 
@@ -197,7 +183,7 @@ def test_a_french_page_without_a_source_fingerprint_is_refused(project):
 def test_an_untranslated_french_nav_label_is_refused(project):
     file = project / "mkdocs.yml"
     file.write_text(file.read_text("utf-8").replace("            Essay: Essai\n", ""), "utf-8")
-    refused(project, "mkdocs.yml, line ", "the navigation label “Essay” has no French translation",
+    assert_refused(project, "mkdocs.yml, line ", "the navigation label “Essay” has no French translation",
             "nav_translations")
 
 
@@ -212,7 +198,7 @@ def test_a_new_page_must_be_recorded_then_passes(project):
                                                     "  - About: about.md\n  - Glossary: glossary.md\n")
                     .replace("            About: À propos\n",
                              "            About: À propos\n            Glossary: Glossaire\n"), "utf-8")
-    refused(project, "docs/en/glossary.md: a new page", "run `make anchors`")
+    assert_refused(project, "docs/en/glossary.md: a new page", "run `make anchors`")
     assert record(project).returncode == 0
     code, output = check(project)
     assert code == 0, output
@@ -306,7 +292,7 @@ def test_a_renamed_page_keeps_its_ids_and_its_old_address(project, tmp_path):
         file.write_text(file.read_text("utf-8").replace("about.md", "about-this-edition.md"), "utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("About: about.md", "About: about-this-edition.md"), "utf-8")
-    refused(project, "docs/en/about.md: the page has disappeared", "under “moved” in anchors.yml")
+    assert_refused(project, "docs/en/about.md: the page has disappeared", "under “moved” in anchors.yml")
     anchors = project / "anchors.yml"
     anchors.write_text(anchors.read_text("utf-8").replace("moved: {}", "moved:\n  about.md: about-this-edition.md"),
                        "utf-8")
