@@ -96,7 +96,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     published = []
     for file in files.documentation_pages():
         page = file.page
-        if page is None or any(page.meta.get(key) for key in VIEWS):
+        # A page this build did not render (`--dirty` renders only the edited ones) has
+        # nothing to compare: it holds what its last full build checked.
+        if page is None or not hasattr(page, "published_ids") \
+                or any(page.meta.get(key) for key in VIEWS):
             continue
         texts = {record["id"]: fingerprint(record["text"]) for record in page.meta.get(UNITS, [])}
         published.append(registry.PageIds(page_path(page, config),
@@ -110,8 +113,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # Kept on this build's config (made anew for every build), for the translation's
         # build that follows in the same run: its pages must have the same ids.
         config.source_page_ids = {page.path: list(page.ids) for page in published}
+    present = {page_path(file.page, config) for file in files.documentation_pages() if file.page}
     problems, to_record = registry.check_language(
-        known, corrections, language, published, getattr(config, "source_page_ids", None))
+        known, corrections, language, published, getattr(config, "source_page_ids", None),
+        present)
     # Logged, not raised: the strict build still fails, after MkDocs has also checked the
     # links and anchors of every page, so that an editor sees every problem at once.
     for problem in problems + [f"{item} {registry.RECORD_HINT}" for item in to_record]:

@@ -350,12 +350,13 @@ def declared(corrections: list[Correction], page: str, anchor: str,
 
 
 def check_language(registry: Registry, corrections: list[Correction], language: str,
-                   pages: list[PageIds], source_ids: dict[str, list[str]] | None = None
-                   ) -> tuple[list[str], list[str]]:
+                   pages: list[PageIds], source_ids: dict[str, list[str]] | None = None,
+                   present: set[str] | None = None) -> tuple[list[str], list[str]]:
     """(problems, what `make anchors` would record) for one language's pages: both stop
     a build; only the second is what `make anchors` is for. New ids come from the source
     language; a translation must have exactly the ids of its source page (``source_ids``,
-    from the source language's build, else the registered ids)."""
+    from the source language's build, else the registered ids). ``present``: the pages
+    the site has, when ``pages`` holds only those rendered again (a dirty build)."""
     problems: list[str] = []
     to_record: list[str] = []
     source_language = language == LANGUAGES[0]
@@ -439,7 +440,7 @@ def check_language(registry: Registry, corrections: list[Correction], language: 
                 "id always holds the same text. Fix: restore the text; or, "
                 f"{DECLARE.format(id=anchor, page=page.path, language=language)}.")
     for path in registry.pages:
-        if path not in seen and path not in registry.moved:
+        if path not in (present or seen) and path not in registry.moved:
             problems.append(
                 f"docs/{language}/{path}: the page has disappeared, and its ids are published "
                 f"(anchors.yml, line {registry.line(path)}). Fix: restore it; if it was renamed "
