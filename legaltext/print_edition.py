@@ -36,12 +36,14 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from legaltext.citation import SOURCE_LANGUAGE, Document, long_date
+from legaltext.citation import SOURCE_LANGUAGE, Document
+from legaltext.editions import long_date
+from legaltext.paragraph_ids import AMENDED_MARK
 from legaltext.machine_readable import footnote_number, has_class, is_editorial_mark
 
 STYLESHEET = Path(__file__).with_name("print_edition.css")
 # What the site adds for the screen: none of it is printed.
-_SCREEN_ONLY = ("headerlink", "footnote-backref", "data-entry", "md-content__button")
+_SCREEN_ONLY = ("headerlink", "footnote-backref", "data-entry", "md-content__button", AMENDED_MARK)
 
 STRINGS = {
     "en": {

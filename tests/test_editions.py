@@ -215,7 +215,7 @@ def test_the_site_marks_exactly_the_units_its_editions_amended(site: Path, langu
     marked = set()
     for page in editions[-1]["languages"][language]:
         html = soup(built_page(site, page["path"], language))
-        marked |= {mark.parent["id"] for mark in html.select(".citable > a.amended-mark")}
+        marked |= {mark.parent["id"] for mark in html.select("[data-cite] > a.amended-mark")}
     assert marked == set(changed)
 
 

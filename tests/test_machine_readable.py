@@ -90,7 +90,8 @@ def words(element, additions: str) -> str:
 
 def printed_text(element) -> str:
     """The text of a unit as the data define it, computed here with BeautifulSoup."""
-    return words(element, ".paragraph-link, .paragraph-label, .headerlink, sup[id^='fnref']")
+    return words(element, ".paragraph-link, .paragraph-label, .headerlink, .amended-mark, "
+                          "sup[id^='fnref']")
 
 
 def file_of_url(site: Path, url: str) -> Path:
