@@ -101,11 +101,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     cells = _column(page, config, language, _shown_page(page, config))
     if cells is None:  # `mkdocs serve --dirty`: the parts were not rendered again
         return html
+    _refuse_ids_of_cells(page, config, cells)
     if page.toc.items:  # the sections, in the page's language, under the page's title
         page.toc.items[0].children.extend(
             AnchorLink(item.block.title, f"{language}-{item.block.key}", 2)
             for _key, kind, item in cells if kind == "heading")
     return html + PLACEHOLDER
+
+
+def _refuse_ids_of_cells(page: Page, config: MkDocsConfig, cells: list) -> None:
+    """An id of the page's own text that a cell also has (“en-art-6”) would make a link land
+    on either: refused, as any id twice on a page is."""
+    own = getattr(page, "published_ids", {})  # recorded while the page was rendered
+    codes = [language["lang"] for language in _languages(config)]
+    clashes = sorted({f"{code}-{i}" for code in codes for _key, _kind, item in cells
+                      for i in item.block.ids} & set(own))
+    if clashes:
+        line = own[clashes[0]]
+        where = f"docs/{page.file.src_uri}" + (f", line {line}" if line else "")
+        raise BuildError(
+            f"{where}: Duplicate id “{clashes[0]}”: a cell of the parallel view has it too. "
+            "Fix: give the heading or paragraph another id; ids that begin with a language "
+            "code and a dash (“en-”, “fr-”) are the cells'.")
 
 
 # After every other plugin (mkdocs-static-i18n's -100): the page as it is written.
