@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from tests.test_reader import AXE, PREFIX, TEMPLATES
+from legaltext.editions import edition_citation, latest_date
+from tests.conftest import ROOT
+from tests.test_reader import PREFIX, TEMPLATES, axe_violations
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -89,7 +91,8 @@ def test_the_copy_link_shows_without_hover_and_copies_on_a_tap(phone, server, pr
     phone.wait_for_url(re.compile(r"#art-6-2$"))
     copied = phone.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(("Draft declaration", "Projet de déclaration"))
-    assert f", {citation}, {server}{prefix}declaration/article-6/#art-6-2" in copied
+    edition = edition_citation(latest_date(ROOT / "editions"), prefix.rstrip("/") or "en")
+    assert f", {citation} ({edition}), {server}{prefix}declaration/article-6/#art-6-2" in copied
     assert phone.locator(".copy-status").inner_text() != ""
 
 
@@ -178,11 +181,7 @@ def test_the_scheme_follows_the_system_and_axe_finds_no_violation(browser, serve
     page = context.new_page()
     page.goto(server + PREFIX[language] + TEMPLATES[template])
     assert page.evaluate("document.body.dataset.mdColorScheme") == body
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3])
-                  for v in result["violations"]]
-    assert violations == [], violations
+    assert axe_violations(page) == []
     context.close()
 
 

@@ -483,9 +483,12 @@ def test_the_parallel_view_shows_each_paragraph_beside_its_translation(page, ser
 def test_axe_finds_no_violation(page, server, template, language):
     response = page.goto(server + PREFIX[language] + TEMPLATES[template])
     assert response.status == (404 if template == "404" else 200)
+    assert axe_violations(page) == []
+
+
+def axe_violations(page) -> list:
+    """axe-core's violations on the page: (rule, its first three elements)."""
     # Evaluated from outside the page: the page's policy refuses an inline script tag.
     page.evaluate(AXE.read_text("utf-8"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3])
-                  for v in result["violations"]]
-    assert violations == [], violations
+    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in result["violations"]]
