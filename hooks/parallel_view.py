@@ -31,6 +31,7 @@ from legaltext.documents import page_url
 from legaltext.composition import expand, footnote_items
 from legaltext.data_files import LANGUAGE_PREFIX
 from legaltext.documents import nav_paths
+from legaltext.editions import edition_citation, latest_date
 from legaltext.errors import ContentError
 from legaltext.parallel import aligned, cell_html, column
 from page_language import building_language, page_language, page_path
@@ -157,8 +158,11 @@ def _table(page: Page, config: MkDocsConfig) -> str | None:
         row["cells"] = {code: cell_html(item.block.parallel, get_relative_url(
             LANGUAGE_PREFIX[code] + page_url(item.page), page.url)) if item else None
             for code, item in row["cells"].items()}
+    # Each cell's copied citation names the current edition in the cell's own language.
+    latest = latest_date(Path(config.config_file_path).parent / "editions")
+    edition_cites = {code: edition_citation(latest, code) if latest else "" for code in codes}
     return config.theme.get_env().get_template(TEMPLATE).render(
-        columns=languages, rows=rows, language=page_language(page))
+        columns=languages, rows=rows, language=page_language(page), edition_cites=edition_cites)
 
 
 # After mkdocs-static-i18n (-100), which builds the other languages from the English

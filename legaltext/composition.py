@@ -36,7 +36,10 @@ SOURCE_LANGUAGE = "en"  # built first; the translations' builds read its records
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # What the copy-link of a parallel cell holds until the cell is placed on a page.
 PAGE_LINK = "parallel-page-link:"
-_SITE_ADDITIONS = {"headerlink"}
+# The class of the link to a unit's history that legaltext.paragraph_ids adds to an amended
+# unit: the site's, not the unit's words.
+AMENDED_MARK = "amended-mark"
+_SITE_ADDITIONS = {"headerlink", AMENDED_MARK}
 
 
 @dataclass

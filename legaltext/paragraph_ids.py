@@ -34,14 +34,12 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from legaltext.composition import final_html, record_blocks
+from legaltext.composition import AMENDED_MARK, final_html, record_blocks
 from legaltext.errors import ContentError, SourceRecorder, find_line
 
 PRIORITY = 7
 # The amended marks: after MkDocs' link rewriting (0), before the units' HTML (-100).
 AMENDED_PRIORITY = -50
-# The class of the link to a unit's history (see legaltext.editions).
-AMENDED_MARK = "amended-mark"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 # Python-Markdown keeps backslash-escaped characters as STX<code point>ETX

@@ -38,7 +38,8 @@ def test_a_printed_article_page_identifies_itself(page, server, language, prefix
 
     # The explanation of a [sic], a tooltip on screen, is printed after it.
     sic = page.locator("#art-13-6 .sic").first
-    explanation = sic.get_attribute("title")
+    # The reader's script moves the title into data-explanation, shown on tap and focus.
+    explanation = sic.get_attribute("title") or sic.get_attribute("data-explanation")
     printed = sic.evaluate("e => getComputedStyle(e, '::after').content")
     assert explanation and explanation in printed
 

@@ -20,6 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from legaltext.documents import split_front_matter
+from legaltext.editions import edition_citation, latest_date
 from tests.conftest import DOCS, LANGUAGES, ROOT, built_page, source_pages
 from tests.search_box import search
 
@@ -453,7 +454,9 @@ def test_the_parallel_view_on_a_phone(browser, server, language):
         link.scroll_into_view_if_needed()
         link.tap()
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == f"{citation}, {server}{prefix}declaration/article-6/#art-6-2", copied
+        edition = edition_citation(latest_date(ROOT / "editions"), cell_language)
+        assert copied == f"{citation} ({edition}), {server}{prefix}declaration/article-6/#art-6-2", \
+            copied
         assert page.url == view  # the reader stays on the parallel view
     assert errors == []
     context.close()

@@ -20,7 +20,7 @@
     // A cell of the parallel view cites its paragraph in the cell's own language.
     var cell = element.closest("[data-cite-title]");
     var title = cell ? cell.dataset.citeTitle : context ? context.dataset.citeTitle : document.title;
-    var edition = context && context.dataset.edition;
+    var edition = cell ? cell.dataset.edition : context && context.dataset.edition;
     return title + ", " + element.dataset.cite + (edition ? " (" + edition + ")" : "");
   }
 
