@@ -88,7 +88,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for old, new in _registry(config).moved.items():
         target = folder / page_url(old) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(registry.redirect_page(old, new), encoding="utf-8")
+        site_root = "../" * len(target.parent.relative_to(config.site_dir).parts)
+        target.write_text(registry.redirect_page(old, new, site_root), encoding="utf-8")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -8,6 +8,8 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from legaltext.content_safety import content_security_policy
+
 _command = {"name": "build"}  # set once per process, the same for every language's build
 
 
@@ -16,5 +18,5 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["live_reload"] = _command["name"] == "serve"
+    env.globals["content_security_policy"] = content_security_policy(_command["name"] == "serve")
     return env

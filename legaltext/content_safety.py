@@ -69,6 +69,17 @@ SITE_CLASSES = frozenset({
     "headerlink", "admonition", "admonition-title", "data-entry", "translation-notice",
     "citation-context", "copy-status", "other-language", "not-found"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def content_security_policy(live_reload: bool = False) -> str:
+    """Every page's Content-Security-Policy: scripts, styles, fonts, images, the search
+    worker and every request come from the site itself; no inline script or event handler
+    runs, and nothing is embedded from another host. Only the preview, whose live-reload
+    script is inline, allows inline scripts."""
+    scripts = "'self' 'unsafe-inline'" if live_reload else "'self'"
+    return (f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; "
+            "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+            "frame-src 'none'; base-uri 'self'; form-action 'self'")
 ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
 # What a URL loses when a browser reads it: leading and trailing C0 controls and

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from legaltext.content_safety import content_security_policy
 from legaltext.documents import document_of, page_url
 
 REGISTRY_FILE = "anchors.yml"
@@ -509,16 +510,17 @@ def _quoted(value: str) -> str:
 # --- renamed pages -------------------------------------------------------------------
 
 
-def redirect_page(old: str, new: str) -> str:
+def redirect_page(old: str, new: str, site_root: str) -> str:
     """The page left at a renamed page's old address: it sends the reader, and the id in the
-    address, to the new one."""
-    depth = page_url(old).count("/")
-    target = "../" * depth + page_url(new)
+    address, to the new one (assets/javascripts/redirect.js, under ``site_root``, the
+    relative address of the site's root; without JavaScript, the refresh and the link)."""
+    target = "../" * page_url(old).count("/") + page_url(new)
     return (f'<!doctype html><html><head><meta charset="utf-8"><title>Moved</title>'
+            f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">'
             f'<meta name="robots" content="noindex">'
             f'<link rel="canonical" href="{target}">'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<script>location.replace("{target}" + location.hash)</script></head>'
+            f'<script src="{site_root}assets/javascripts/redirect.js"></script>'
+            f'<meta http-equiv="refresh" content="0; url={target}"></head>'
             f'<body><p><a href="{target}">This page has moved.</a></p></body></html>\n')
 
 
