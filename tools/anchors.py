@@ -45,11 +45,11 @@ def base_commit(root: Path = ROOT) -> tuple[str | None, str]:
         if not commit:
             continue
         base = _git(root, "merge-base", "HEAD", commit)
-        if base == head and os.environ.get("CI"):
+        before = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^")
+        if base == head and os.environ.get("CI") and before:
             # CI on the base branch itself (a push to main): compare with the commit before.
             # Locally, the comparison is then with the last commit: the edits in progress.
-            base = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^")
-            name = f"{name}, the commit before"
+            base, name = before, f"{name}, the commit before"
         if base:
             return base, name
     return None, "no base branch (main or origin/main) in this clone"

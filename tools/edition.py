@@ -170,9 +170,10 @@ def base_commit(root: Path, base: str | None) -> str:
         head = _git(root, "rev-parse", "HEAD").stdout.strip()
         if fork and fork != head:
             return fork
+        # On the base branch itself: the commit before; in a repository of one commit,
+        # that commit (what is not committed yet is then what is compared).
         parent = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^")
-        if parent.returncode == 0:
-            return parent.stdout.strip()
+        return parent.stdout.strip() if parent.returncode == 0 else head
     raise NoBase(
         "no base to compare the editions with: " + (f"“{base}” names no commit here"
         if base else f"none of {', '.join(candidates)} names a commit here (a shallow "
