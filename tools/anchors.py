@@ -85,10 +85,12 @@ def against_base(root: Path = ROOT) -> tuple[list[str], str]:
 
 
 def record(root: Path = ROOT) -> int:
+    # The registry needs the HTML site only: no PDFs.
     with tempfile.TemporaryDirectory() as site_dir:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
-            cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ANCHORS_RECORD": "1"})
+            cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "ANCHORS_RECORD": "1",
+                 "PDF_EDITIONS": "skip"})
     return result.returncode
 
 

@@ -46,6 +46,7 @@ import yaml
 
 from legaltext.assembly import INCLUDE
 from legaltext.documents import split_front_matter
+from tools.anchors import record as record_anchors
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
 from tools.project import copy_sources
@@ -191,10 +192,9 @@ ARTICLE_ID = re.compile(r"\bart-([0-9]+)\b")
 def generate_articles(project: Path, count: int) -> None:
     """Make the declaration of ``project`` hold ``count`` articles per language: article N
     repeats the text of article ((N - 1) mod 13) + 1, with its own ids and footnote numbers;
-    anchors.yml registers the ids of each new article, as `make anchors` would."""
+    anchors.yml registers the ids of each new article and their texts, by `make anchors`."""
     config_path = project / "mkdocs.yml"
     config_text = config_path.read_text("utf-8")
-    footnotes: dict[int, dict[str, str]] = {}  # English article -> old footnote -> new
     for language in LANGUAGE_PREFIXES:
         folder = project / "docs" / language / "declaration"
         originals = {n: (folder / f"article-{n}.md").read_text("utf-8")
@@ -202,10 +202,10 @@ def generate_articles(project: Path, count: int) -> None:
         numbers = iter(range(1, 100_000))
         for path in [folder / "preamble.md", *(folder / f"article-{n}.md"
                                                 for n in range(1, count + 1))]:
-            if path.name == "preamble.md":
+            n = int(path.stem.split("-")[1]) if path.name != "preamble.md" else 0
+            if n <= ARTICLES:  # the real pages, unchanged but for their footnote numbers
                 text = path.read_text("utf-8")
             else:
-                n = int(path.stem.split("-")[1])
                 text = ARTICLE_ID.sub(f"art-{n}", originals[(n - 1) % ARTICLES + 1])
                 text = re.sub(r"^title: .*$", f"title: Article {n}", text, count=1, flags=re.M)
                 text = re.sub(r"^# .*\{#", f"# Article {n} {{#", text, count=1, flags=re.M)
@@ -214,8 +214,6 @@ def generate_articles(project: Path, count: int) -> None:
                 if label not in renumbered:
                     renumbered[label] = str(next(numbers))
             path.write_text(FOOTNOTE.sub(lambda m: f"[^{renumbered[m.group(1)]}]", text), "utf-8")
-            if language == "en" and path.name != "preamble.md":
-                footnotes[int(path.stem.split("-")[1])] = renumbered
         full_text = folder / "full-text.md"
         lines = [line for line in full_text.read_text("utf-8").splitlines()
                  if not re.match(r"<!-- include article-[0-9]+\.md -->", line)]
@@ -227,17 +225,9 @@ def generate_articles(project: Path, count: int) -> None:
     if anchor not in config_text:
         raise SystemExit("mkdocs.yml: the nav no longer lists Article 13 as the bench expects.")
     config_path.write_text(config_text.replace(anchor, anchor + nav), "utf-8")
-    registry_path = project / "anchors.yml"
-    registry = yaml.safe_load(registry_path.read_text("utf-8"))
-    for n in range(ARTICLES + 1, count + 1):
-        model = (n - 1) % ARTICLES + 1
-        registry["pages"][f"declaration/article-{n}.md"] = [
-            re.sub(r"^(fn|fnref):([0-9]+)$",
-                   lambda m, n=n: f"{m.group(1)}:{footnotes[n][m.group(2)]}",
-                   ARTICLE_ID.sub(f"art-{n}", anchor_id))
-            for anchor_id in registry["pages"][f"declaration/article-{model}.md"]]
-    registry_path.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False),
-                             "utf-8")
+    # anchors.yml records the new ids and their texts' fingerprints, as `make anchors` does.
+    if record_anchors(project):
+        raise SystemExit(f"make anchors failed on the generated site in {project}.")
 
 
 def projects(folder: Path, articles: int) -> tuple[Path, Path]:
