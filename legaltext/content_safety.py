@@ -365,10 +365,13 @@ class _Characters(Preprocessor):
     space, as HTML reads it, before Python-Markdown reads blank lines, so that a page
     break between paragraphs stays a blank line."""
 
+    def __init__(self, md: Markdown, extension: "ContentSafetyExtension") -> None:
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, lines: list[str]) -> list[str]:
-        error = character_error("\n".join(lines))
-        if error:
-            raise error
+        if self.extension.report(character_error("\n".join(lines))):
+            return []
         return [line.replace("\f", " ") for line in lines]
 
 
@@ -380,7 +383,10 @@ class _RawPieces:
         self.extension = extension
         self.check = check
 
-    def _run(self) -> None:
+    def _run(self) -> bool:
+        """Whether the page is refused."""
+        if self.extension.refused:
+            return True
         if "markdown_block" in self.md.parser.blockprocessors:
             raise ValueError("content_safety cannot check the HTML of md_in_html blocks, "
                              "which it turns into elements: remove md_in_html from the "
@@ -388,7 +394,7 @@ class _RawPieces:
         pieces = self.md.htmlStash.rawHtmlBlocks
         if not self.check:
             self.extension.first_piece = len(pieces)
-            return
+            return False
         source = self.extension.source
         cursor = 0
         for piece in pieces[self.extension.first_piece:]:
@@ -403,18 +409,19 @@ class _RawPieces:
                     line += source.count("\n", 0, found)
                 else:
                     line = find_line(source.lower(), problem.needle.lower())
-                raise ContentError(problem.what, problem.fix, line)
+                return self.extension.report(ContentError(problem.what, problem.fix, line))
+        return False
 
 
 class _RawBlocks(_RawPieces, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        self._run()
-        return lines
+        return [] if self._run() else lines
 
 
 class _RawInline(_RawPieces, Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        self._run()
+        if self._run():
+            _empty(root)
 
 
 class _AttributesBefore(Treeprocessor):
@@ -441,7 +448,9 @@ class _SourceMarkup(Treeprocessor):
         for element in root.iter():
             if not isinstance(element.tag, str):
                 continue
-            self.extension.refuse(self._problem(element, before.get(id(element), {})))
+            if self.extension.refuse(self._problem(element, before.get(id(element), {}))):
+                _empty(root)
+                return
 
     @staticmethod
     def _problem(element: etree.Element, before: dict[str, str]) -> Problem | None:
@@ -502,17 +511,22 @@ class _EveryAttribute(Treeprocessor):
 
 class ContentSafetyExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {}
+        self.config = {
+            "problems": [(), "A list that receives the page's first problem (a ContentError), "
+                             "so that a site engine can report every page's problem at once; "
+                             "unless a list is given, the problem is raised."],
+        }
         self.source = ""
         self.first_piece = 0
         self.attributes: dict[int, dict[str, str]] = {}
         self.raw_ids: list[str] = []  # ids set in raw HTML, which the tree does not show
+        self.refused = False  # the page has a problem, added to the ``problems`` list
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         md.preprocessors.register(SourceRecorder(md, self), "content_safety_source", 37)
-        md.preprocessors.register(_Characters(md), "content_safety_characters", 36)
+        md.preprocessors.register(_Characters(md, self), "content_safety_characters", 36)
         md.preprocessors.register(_RawBlocks(md, self, check=False), "content_safety_blocks_mark", 20.5)
         md.preprocessors.register(_RawBlocks(md, self, check=True), "content_safety_blocks", 19.5)
         md.treeprocessors.register(_RawInline(md, self, check=False), "content_safety_inline_mark", 21)
@@ -521,17 +535,38 @@ class ContentSafetyExtension(Extension):
         md.treeprocessors.register(_SourceMarkup(md, self), "content_safety_markup", 7.5)
         md.treeprocessors.register(_EveryAttribute(md, self), "content_safety", 1)
 
-    def refuse(self, problem: Problem | None) -> None:
-        if problem:
-            raise ContentError(problem.what, problem.fix,
-                               _attribute_line(self.source, problem.needle))
+    def refuse(self, problem: Problem | None) -> bool:
+        return problem is not None and self.report(
+            ContentError(problem.what, problem.fix, _attribute_line(self.source, problem.needle)))
+
+    def report(self, error: ContentError | None) -> bool:
+        """Raise ``error``; or, given a ``problems`` list, add it there if it is the page's
+        first, and return True: the page is refused, and the processors that find a
+        problem before the others have run empty it, so that no other extension reads
+        what is refused (the build stops, and the page is never written)."""
+        if error is None:
+            return self.refused
+        problems = self.getConfig("problems")
+        if not isinstance(problems, list):
+            raise error
+        if not self.refused:
+            problems.append(error)
+            self.refused = True
+        return True
 
     def reset(self) -> None:
         self.source = ""
         self.first_piece = 0
         self.attributes = {}
         self.raw_ids = []
+        self.refused = False
 
+
+def _empty(root: etree.Element) -> None:
+    """Take everything out of a refused page's tree."""
+    for child in list(root):
+        root.remove(child)
+    root.text = None
 
 def _attribute_line(source: str, needle: str) -> int | None:
     """The line of ``needle``, preferring one where it is inside braces (attr_list)."""

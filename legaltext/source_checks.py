@@ -6,9 +6,9 @@
   the repository.
 - **A page** is UTF-8 text of at most MAX_PAGE_BYTES, with no forbidden
   character (legaltext.content_safety.character_error), front matter of known
-  keys whose title and description are plain text, and Markdown that
-  legaltext.content_safety accepts. Checking each page here, on its own, makes
-  every message name the file that is wrong, even when another page includes it.
+  keys whose title and description are plain text. Its Markdown and HTML are
+  checked by legaltext.content_safety as the page itself is rendered, so that each
+  message names the file that is wrong, even when another page includes it.
 
 Each function returns the problems it finds, so that one build reports them all.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -74,13 +73,10 @@ def docs_problems(docs: Path, languages: list[str]) -> list[str]:
     return problems
 
 
-def page_problem(raw: bytes, check_markdown: Callable[[str], None]) -> ContentError | None:
-    """The first problem of a page's source (``raw``, its bytes), or None.
-
-    ``check_markdown`` renders a page's Markdown with legaltext.content_safety and
-    raises its ContentError; it receives the whole page with the front matter
-    blanked out, so that its line numbers are the file's.
-    """
+def page_problem(raw: bytes) -> ContentError | None:
+    """The first problem of a page's source (``raw``, its bytes) that can be seen before
+    it is rendered, or None. What its Markdown and HTML hold, legaltext.content_safety
+    checks as the page is rendered."""
     if len(raw) > MAX_PAGE_BYTES:
         return ContentError(f"The page is {len(raw) // 1024} KB, more than the "
                             f"{MAX_PAGE_BYTES // 1024} KB a page may have.",
@@ -96,11 +92,7 @@ def page_problem(raw: bytes, check_markdown: Callable[[str], None]) -> ContentEr
         return error
     text = text.removeprefix(codecs.BOM_UTF8.decode("utf-8")).replace("\r\n", "\n")
     try:
-        lines = front_matter_lines(text)
-    except ContentError as error:
-        return error
-    try:
-        check_markdown("\n" * lines + text.split("\n", lines)[-1])
+        front_matter_lines(text)
     except ContentError as error:
         return error
     return None

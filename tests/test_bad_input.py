@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import assert_refused, build_site, check, edit  # noqa: F401 - the project fixture comes from conftest
 from tools.project import FIXTURE
 
@@ -107,8 +109,10 @@ def test_a_file_that_is_not_utf8(project):
 
 
 # The catalogue of refused input. Every case is written to its own file, so that one build
-# of the English site reports them all (the source checks report every file's first
-# problem); each case then asserts its own message: its file, its line, what is wrong, and
+# of the English site reports them all (every file's first problem). Two builds: one of
+# what the files show before anything is rendered (files, characters, size, front matter),
+# which stops the build at once, and one of what content_safety finds as each page is
+# rendered. Each case then asserts its own message: its file, its line, what is wrong, and
 # a fix. Payloads follow the public mutation-XSS and sanitizer-bypass corpora (html5lib's
 # tokenizer tests, DOMPurify's and OWASP's XSS filter evasion lists), adapted to Markdown.
 HEAD = "---\ntitle: A case\ndescription: One bad input.\n---\n\n"  # the payload starts on line 6
@@ -124,13 +128,24 @@ class Case:
     file: str = ""           # for cases outside docs/en/cases/
     setup: object = None     # for cases that are not a page's text: setup(project)
 
+    @property
+    def before_rendering(self) -> bool:
+        """Found in the files themselves, before any page is rendered (a character written
+        as an HTML entity is found only in the rendered text)."""
+        return (self.kind in ("file", "size", "front matter")
+                or (self.kind == "character" and "&#" not in self.payload))
+
     def prepare(self, project: Path, number: int) -> str:
         if self.setup:
             self.setup(project)
             return self.file
         file = f"docs/en/cases/{number:02d}.md"
-        (project / file).parent.mkdir(exist_ok=True)
-        (project / file).write_text(HEAD + self.payload + "\n", "utf-8")
+        # In both languages, so that the build checks the English page's content rather
+        # than stopping at the missing French page.
+        for language in ("en", "fr"):
+            page = project / file.replace("/en/", f"/{language}/")
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(HEAD + self.payload + "\n", "utf-8")
         return file
 
 
@@ -266,22 +281,30 @@ CASES = [
 ]
 
 
-def test_every_bad_input_is_refused_with_its_file_line_and_fix(project):
-    files = [case.prepare(project, number) for number, case in enumerate(CASES)]
+@pytest.mark.parametrize("before_rendering", [True, False],
+                         ids=["before rendering", "while rendering"])
+def test_every_bad_input_is_refused_with_its_file_line_and_fix(project, before_rendering):
+    cases = [case for case in CASES if case.before_rendering == before_rendering]
+    files = [case.prepare(project, number) for number, case in enumerate(cases)]
     code, output = check(project)
     assert code != 0, output
     messages = [line.strip().removeprefix("• ") for line in output.splitlines()
                 if line.strip().startswith("• ")]
     missed = []
-    for case, file in zip(CASES, files):
+    for case, file in zip(cases, files):
         where = f"{file}, line {case.line}:" if case.line else f"{file}:"
         found = [message for message in messages if message.startswith(where)]
         parts = (case.what,) if isinstance(case.what, str) else case.what
         if not (found and all(part in found[0] for part in (*parts, "Fix:"))):
             missed.append(f"{case.kind} {case.payload or file!r}: expected {where} … {case.what}")
     assert not missed, "\n".join(missed) + "\n\nOutput:\n" + output
-    # Nothing else was refused: no case hides another, and the real pages are fine.
-    assert len(messages) == len(CASES), output
+    # Nothing else was refused: no case hides another, and the real pages are fine. When the
+    # pages are rendered, the cases' new pages are also reported as missing from the nav.
+    not_in_nav = {message for message in messages if "is not in the navigation" in message}
+    new_pages = {file for case, file in zip(cases, files) if not case.setup}
+    assert {message.split(":")[0] for message in not_in_nav} == (
+        set() if before_rendering else new_pages), output
+    assert len(messages) - len(not_in_nav) == len(cases), output
 
 
 def test_an_id_in_the_html_that_a_paragraph_also_has(project):

@@ -56,6 +56,7 @@ def problems(output: str) -> list[str]:
     found: list[str] = []
     language = "en"
     page = None
+    listing = False  # on the lines of MkDocs' list of pages that are not in the nav
     for line in ANSI.sub("", output).splitlines():
         building = BUILDING.search(line)
         if building:
@@ -72,7 +73,8 @@ def problems(output: str) -> list[str]:
                 message = f"{page}, {message}"
                 page = None
             found.append(message)
-        elif found and NOT_IN_NAV.search(found[-1]) and LISTED_PAGE.match(line):
+            listing = bool(NOT_IN_NAV.search(message))
+        elif listing and LISTED_PAGE.match(line):
             # MkDocs lists the pages on the lines after its message: one problem per page.
             found.append(f"docs/{LISTED_PAGE.match(line).group('page')}: the page is not in "
                          "the navigation. Fix: add it to nav in mkdocs.yml, and its label to "
