@@ -18,7 +18,7 @@ from legaltext.errors import ContentError
 from legaltext.footnote_numbers import footnote_definitions
 
 # PyYAML's C loader where it is built with libyaml: front matter is read for every page.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 
 
@@ -28,7 +28,7 @@ def split_front_matter(markdown: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(markdown)
     if not match:
         return {}, markdown
-    meta = yaml.load(match.group("yaml") or "", Loader=_YAML_LOADER) or {}
+    meta = yaml.load(match.group("yaml") or "", Loader=YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise ContentError("The front matter is not a list of “key: value” lines.",
                            "write it as “title: …” and “description: …” lines between the "

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from legaltext.content_safety import character_error, character_problem
+from legaltext.documents import YAML_LOADER
 from legaltext.errors import ContentError
 
 MAX_PAGE_BYTES = 200 * 1024
@@ -106,7 +107,7 @@ def front_matter_lines(text: str) -> int:
                            "“title: …” and “description: …” lines, and a closing “---” line.", 1)
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = yaml.load("\n".join(lines[1:end]), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ContentError(
