@@ -18,7 +18,7 @@ on_post_build fails the build after the translation check has named the pages.
 
 from __future__ import annotations
 
-from jinja2 import Environment, Template
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
@@ -31,18 +31,13 @@ from legaltext.documents import nav_paths
 from legaltext.machine_readable import DataError
 from page_language import page_language, page_path
 from legaltext.composition import SOURCE_LANGUAGE
-from rendered_pages import rendered
+from rendered_pages import rendered, run, templates
 
 DATA_ENTRY = "partials/data-entry.html"
 EXTENSION = "legaltext.paragraph_ids"
 UNITS = "citable_units"
 DATA_JSON = "data_json"
 
-# Set at the start of each language's build, for that build only: the compiled template
-# of the data link (theme.get_env() makes a new environment at each call), and the
-# documents whose translated data could not be made.
-_entry_template: Template | None = None
-_unmade: list[str] = []
 
 
 def _building(config: MkDocsConfig) -> str:
@@ -60,10 +55,9 @@ def _site_url(config: MkDocsConfig) -> str:
     return config.site_url.rstrip("/") + "/"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _entry_template
-    _entry_template = config.theme.get_env().get_template(DATA_ENTRY)
-    _unmade.clear()
+def _unmade(config: MkDocsConfig) -> list[str]:
+    """The documents whose data this language's build could not make."""
+    return run(config).once(("unmade data", _building(config)), list)
 
 
 # After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
@@ -112,7 +106,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
-    entry = _entry_template.render(
+    entry = templates(config).get_template(DATA_ENTRY).render(
         language=language, json=get_relative_url(own.url, page.url),
         about=get_relative_url(about.url, page.url))
     return html + entry
@@ -141,7 +135,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         contents = data.publish(language, pages, _site_url(config), data.generation_date(),
                                 rendered(config, SOURCE_LANGUAGE).fingerprints)
     except data.TranslationMismatch as mismatch:
-        _unmade.append(str(mismatch))
+        _unmade(config).append(str(mismatch))
         return env  # left unmade; on_post_build says so, after the translation check
     except DataError as error:
         raise BuildError(f"machine_readable ({language}): {error}") from None
@@ -184,5 +178,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # After translation_parity's check (0), which names the pages whose units differ.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _unmade:
-        raise BuildError("machine_readable: " + data.unmade(_unmade[0], _building(config)))
+    unmade = _unmade(config)
+    if unmade:
+        raise BuildError("machine_readable: " + data.unmade(unmade[0], _building(config)))

@@ -31,6 +31,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -53,6 +54,12 @@ def run(config: MkDocsConfig) -> Run:
     if getattr(config, RUN_ATTRIBUTE, None) is None:
         setattr(config, RUN_ATTRIBUTE, Run())
     return getattr(config, RUN_ATTRIBUTE)
+
+
+def templates(config: MkDocsConfig) -> Environment:
+    """The theme's templates, for the hooks' own partials: one environment per language's
+    build (``theme.get_env()`` makes a new one, and compiles again, at each call)."""
+    return run(config).once(("templates", building_language(config)), config.theme.get_env)
 
 
 def rendered(config: MkDocsConfig, language: str) -> Rendered:
