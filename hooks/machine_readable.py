@@ -98,11 +98,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except DataError as error:
             raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     page.meta[DATA_JSON] = data.page_data_path(path, language)
-    own = files.get_file_from_path(page.meta[DATA_JSON])
+    # The data files are registered under their own paths (on_files): found directly,
+    # without mkdocs-static-i18n's search through the language folders.
+    own = files.src_uris.get(page.meta[DATA_JSON])
     if own is None:
         raise BuildError(f"docs/{page.file.src_uri}: the page is not in the navigation, so it "
                          "has no data file. Fix: add it to nav in mkdocs.yml.")
-    about = files.get_file_from_path(data.DATA_PAGE)
+    about = run(config).once(("data page", language),
+                             lambda: files.get_file_from_path(data.DATA_PAGE))
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
