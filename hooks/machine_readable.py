@@ -60,6 +60,12 @@ def _unmade(config: MkDocsConfig) -> list[str]:
     return run(config).once(("unmade data", _building(config)), list)
 
 
+def _data_file(files: Files, path: str) -> File | None:
+    """A data file of this build: registered under its own path (on_files), so found
+    directly, without mkdocs-static-i18n's search through the language folders."""
+    return files.src_uris.get(path)
+
+
 # After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -98,9 +104,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except DataError as error:
             raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     page.meta[DATA_JSON] = data.page_data_path(path, language)
-    # The data files are registered under their own paths (on_files): found directly,
-    # without mkdocs-static-i18n's search through the language folders.
-    own = files.src_uris.get(page.meta[DATA_JSON])
+    own = _data_file(files, page.meta[DATA_JSON])
     if own is None:
         raise BuildError(f"docs/{page.file.src_uri}: the page is not in the navigation, so it "
                          "has no data file. Fix: add it to nav in mkdocs.yml.")
@@ -126,7 +130,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             # `--dirty`: a page of a document was not rendered again, so its data cannot be
             # made; the previous build's files stay.
             for path in published:
-                files.remove(files.get_file_from_path(path))
+                files.remove(_data_file(files, path))
             return env
         if page is not None and UNITS in page.meta:
             rendered_pages[page_path(page, config)] = page
@@ -143,14 +147,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     except DataError as error:
         raise BuildError(f"machine_readable ({language}): {error}") from None
     for path, content in contents.items():
-        file = files.get_file_from_path(path)
+        file = _data_file(files, path)
         if isinstance(content, bytes):
             file.content_bytes = content
         else:
             file.content_string = content
     for path in published:
         if path not in contents and path != data.SCHEMA:
-            files.remove(files.get_file_from_path(path))  # a page without units of its own
+            files.remove(_data_file(files, path))  # a page without units of its own
     return env
 
 

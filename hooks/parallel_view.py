@@ -151,12 +151,19 @@ def _table(page: Page, config: MkDocsConfig) -> str | None:
     # The data records of each row's unit, by language: the place for per-unit notices.
     records = {code: {record["id"]: record for records in rendered(config, code).records.values()
                       for record in records} for code in codes}
+    addresses: dict[tuple[str, str], str] = {}  # (language, page) -> its URL from the view
+
+    def address(code: str, path: str) -> str:
+        if (code, path) not in addresses:
+            addresses[code, path] = get_relative_url(LANGUAGE_PREFIX[code] + page_url(path),
+                                                     page.url)
+        return addresses[code, path]
+
     for row in rows:
         row["records"] = {code: records[code].get(row["key"]) if item else None
                           for code, item in row["cells"].items()}
-        row["cells"] = {code: cell_html(item.block.parallel, get_relative_url(
-            LANGUAGE_PREFIX[code] + page_url(item.page), page.url)) if item else None
-            for code, item in row["cells"].items()}
+        row["cells"] = {code: cell_html(item.block.parallel, address(code, item.page))
+                        if item else None for code, item in row["cells"].items()}
     # Each cell's copied citation names the current edition in the cell's own language.
     latest = latest_edition(config)
     edition_cites = {code: edition_citation(latest, code) if latest else "" for code in codes}
