@@ -10,10 +10,11 @@ The English build hands its fingerprints to the French one through
 hooks/rendered_pages.py. A build that renders only some pages (``--dirty``)
 leaves the data files of the previous build as they are.
 
-The data files are MkDocs files of their own (registered in on_files, filled in
-on_env), so that Markdown links to them are checked like any other link. A
-translation whose units differ from the English ones gets no data, and
-on_post_build fails the build after the translation check has named the pages.
+The data files are MkDocs files of their own (registered in on_files, written
+into the site one by one in on_env), so that Markdown links to them are checked
+like any other link. A translation whose units differ from the English ones gets
+no data, and on_post_build fails the build after the translation check has named
+the pages.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from legaltext import data_files as data
 from legaltext.documents import nav_paths
@@ -138,24 +139,31 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                                bool(rendered_pages[path].meta.get("assembled")),
                                rendered_pages[path].meta[UNITS])
              for path in nav_paths(config.nav) if path in rendered_pages]
+    made = set()
     try:
-        contents = data.publish(language, pages, _site_url(config), data.generation_date(),
-                                rendered(config, SOURCE_LANGUAGE).fingerprints)
+        for path, content in data.publish(language, pages, _site_url(config),
+                                          data.generation_date(),
+                                          rendered(config, SOURCE_LANGUAGE).fingerprints):
+            _write(files, config, path, content)
+            made.add(path)
     except data.TranslationMismatch as mismatch:
         _unmade(config).append(str(mismatch))
         return env  # left unmade; on_post_build says so, after the translation check
     except DataError as error:
         raise BuildError(f"machine_readable ({language}): {error}") from None
-    for path, content in contents.items():
-        file = _data_file(files, path)
-        if isinstance(content, bytes):
-            file.content_bytes = content
-        else:
-            file.content_string = content
     for path in published:
-        if path not in contents and path != data.SCHEMA:
+        if path not in made and path != data.SCHEMA:
             files.remove(_data_file(files, path))  # a page without units of its own
     return env
+
+
+def _write(files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> None:
+    """Write a data file into the site at once, and let MkDocs find it there: the data of
+    every page together are too large to keep in memory until MkDocs writes its files."""
+    destination = _data_file(files, path).abs_dest_path
+    write_file(content if isinstance(content, bytes) else content.encode("utf-8"), destination)
+    files.remove(_data_file(files, path))
+    files.append(File.generated(config, path, abs_src_path=destination))
 
 
 def _first_heading(page: Page) -> str:

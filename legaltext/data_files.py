@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -232,13 +233,14 @@ def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
 
 
 def publish(language: str, pages: list[RenderedPage], site_url: str, generated: str,
-            english: dict[str, dict[str, str]]) -> dict[str, str | bytes]:
-    """Site path -> content of every data file of one language (the schema aside).
+            english: dict[str, dict[str, str]]) -> Iterator[tuple[str, str | bytes]]:
+    """The site path and content of every data file of one language (the schema aside),
+    one file at a time, so that each can be written and let go before the next is made:
+    together they hold every unit several times over.
 
     ``english``: document stem -> unit id -> English fingerprint. The English build
     fills it; a translation's build reads it, and raises TranslationMismatch if its
     units are not the English ones, in the same order."""
-    contents: dict[str, str | bytes] = {}
     for document, stem in DOCUMENTS.items():
         document_pages = [page for page in pages if document_of(page.path) == document]
         if not document_pages:
@@ -267,20 +269,20 @@ def publish(language: str, pages: list[RenderedPage], site_url: str, generated: 
                         record, fingerprints[record["id"]], eids.get(record["id"])))
             return [written[id(record)] for record in records]
 
-        first = document_pages[0]
-        contents[document_data_path(stem, language)] = data_file(
-            site_url, language, first.title, absolute_url(site_url, language, first.path),
-            published(units))
+        document_path = document_data_path(stem, language)
         for page in document_pages:
             path = page_data_path(page.path, language)
-            if path not in contents:  # a one-page document's two files are one
-                contents[path] = data_file(
+            if path != document_path:  # a one-page document's two files are one
+                yield path, data_file(
                     site_url, language, page.title, absolute_url(site_url, language, page.path),
                     published(page.records))
+        first = document_pages[0]
+        yield document_path, data_file(
+            site_url, language, first.title, absolute_url(site_url, language, first.path),
+            published(units))
         if document == AKOMA_NTOSO_DOCUMENT:
-            contents[akoma_ntoso_path(language)] = akoma_ntoso.declaration(
+            yield akoma_ntoso_path(language), akoma_ntoso.declaration(
                 text_units, language, DECLARATION, generated)
-    return contents
 
 
 def unmade(stem: str, language: str) -> str:
