@@ -37,10 +37,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url, write_file
 
-from legaltext.editions import (INTERFACE, EditionError, amended, edition_citation, fingerprints,
-                                latest_date, load_editions, long_date, units)
+from legaltext.editions import (INTERFACE, EditionError, Version, amended, edition_citation,
+                                fingerprints, histories, latest_date, load_editions, long_date,
+                                units)
 from machine_readable import UNITS
 from page_language import LANGUAGES, building_language, page_language
+from rendered_pages import run
 from legaltext.documents import page_url
 from legaltext.data_files import LANGUAGE_PREFIX
 
@@ -56,10 +58,24 @@ def _folder(config: MkDocsConfig) -> Path:
 
 
 def _editions(config: MkDocsConfig) -> list[dict]:
-    try:
-        return load_editions(_folder(config))
-    except EditionError as error:
-        raise BuildError(str(error)) from None
+    """The editions, read once per run: every language's build shows the same ones."""
+    def read() -> list[dict]:
+        try:
+            return load_editions(_folder(config))
+        except EditionError as error:
+            raise BuildError(str(error)) from None
+    return run(config).once("editions", read)
+
+
+def _histories(config: MkDocsConfig, language: str) -> dict[str, list[Version]]:
+    """Each unit's versions in ``language``, with their word diffs: made once per run."""
+    return run(config).once(("edition histories", language),
+                            lambda: histories(_editions(config), language))
+
+
+def latest_edition(config: MkDocsConfig) -> str | None:
+    """The date of the latest edition, looked up once per run, not once per page."""
+    return run(config).once("latest edition", lambda: latest_date(_folder(config)))
 
 
 # Addresses, relative to the site root -------------------------------------------------------
@@ -103,7 +119,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     pages = _current_pages(editions, language)
     config.mdx_configs.setdefault(EXTENSION, {})["amended"] = {
         unit_id: f"{history_url(language, pages[unit_id]['document'])}#{unit_id}"
-        for unit_id in amended(editions, language) if unit_id in pages}
+        for unit_id in amended(editions, language, _histories(config, language))
+        if unit_id in pages}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -144,7 +161,8 @@ def _listing(editions: list[dict], language: str, from_url: str) -> list[dict]:
 @event_priority(10)
 def on_env(env, config: MkDocsConfig, files: Files):
     editions = _editions(config)
-    history = fingerprints(editions, building_language(config))
+    language = building_language(config)
+    history = fingerprints(editions, language, _histories(config, language))
     for file in files.documentation_pages():
         page = file.page
         if page is None:
@@ -163,7 +181,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 @event_priority(-20)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     language = page_language(page)
-    date = latest_date(_folder(config))
+    date = latest_edition(config)
     context["edition"] = {"date": date, "cite": edition_citation(date, language)} if date else None
     kind = page.meta.get(META)
     if kind in LISTS:
@@ -221,7 +239,7 @@ def _write_editions(context: dict, host: Page, config: MkDocsConfig, env, editio
 def _write_histories(context, host, config, env, macros, editions, language,
                      current_href) -> None:
     """One page per document with amended units: each unit's versions and diffs."""
-    changed = amended(editions, language)
+    changed = amended(editions, language, _histories(config, language))
     latest = units(editions[-1], language) if editions else {}
     by_document: dict[str, list[str]] = {}
     for unit_id in changed:

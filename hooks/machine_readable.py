@@ -10,39 +10,35 @@ The English build hands its fingerprints to the French one through
 hooks/rendered_pages.py. A build that renders only some pages (``--dirty``)
 leaves the data files of the previous build as they are.
 
-The data files are MkDocs files of their own (registered in on_files, filled in
-on_env), so that Markdown links to them are checked like any other link. A
-translation whose units differ from the English ones gets no data, and
-on_post_build fails the build after the translation check has named the pages.
+The data files are MkDocs files of their own (registered in on_files, written
+into the site one by one in on_env), so that Markdown links to them are checked
+like any other link. A translation whose units differ from the English ones gets
+no data, and on_post_build fails the build after the translation check has named
+the pages.
 """
 
 from __future__ import annotations
 
-from jinja2 import Environment, Template
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from legaltext import data_files as data
 from legaltext.documents import nav_paths
 from legaltext.machine_readable import DataError
 from page_language import page_language, page_path
 from legaltext.composition import SOURCE_LANGUAGE
-from rendered_pages import rendered
+from rendered_pages import rendered, run, templates
 
 DATA_ENTRY = "partials/data-entry.html"
 EXTENSION = "legaltext.paragraph_ids"
 UNITS = "citable_units"
 DATA_JSON = "data_json"
 
-# Set at the start of each language's build, for that build only: the compiled template
-# of the data link (theme.get_env() makes a new environment at each call), and the
-# documents whose translated data could not be made.
-_entry_template: Template | None = None
-_unmade: list[str] = []
 
 
 def _building(config: MkDocsConfig) -> str:
@@ -60,10 +56,15 @@ def _site_url(config: MkDocsConfig) -> str:
     return config.site_url.rstrip("/") + "/"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _entry_template
-    _entry_template = config.theme.get_env().get_template(DATA_ENTRY)
-    _unmade.clear()
+def _unmade(config: MkDocsConfig) -> list[str]:
+    """The documents whose data this language's build could not make."""
+    return run(config).once(("unmade data", _building(config)), list)
+
+
+def _data_file(files: Files, path: str) -> File | None:
+    """A data file of this build: registered under its own path (on_files), so found
+    directly, without mkdocs-static-i18n's search through the language folders."""
+    return files.src_uris.get(path)
 
 
 # After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
@@ -104,15 +105,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except DataError as error:
             raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     page.meta[DATA_JSON] = data.page_data_path(path, language)
-    own = files.get_file_from_path(page.meta[DATA_JSON])
+    own = _data_file(files, page.meta[DATA_JSON])
     if own is None:
         raise BuildError(f"docs/{page.file.src_uri}: the page is not in the navigation, so it "
                          "has no data file. Fix: add it to nav in mkdocs.yml.")
-    about = files.get_file_from_path(data.DATA_PAGE)
+    about = run(config).once(("data page", language),
+                             lambda: files.get_file_from_path(data.DATA_PAGE))
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
-    entry = _entry_template.render(
+    entry = templates(config).get_template(DATA_ENTRY).render(
         language=language, json=get_relative_url(own.url, page.url),
         about=get_relative_url(about.url, page.url))
     return html + entry
@@ -129,7 +131,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             # `--dirty`: a page of a document was not rendered again, so its data cannot be
             # made; the previous build's files stay.
             for path in published:
-                files.remove(files.get_file_from_path(path))
+                files.remove(_data_file(files, path))
             return env
         if page is not None and UNITS in page.meta:
             rendered_pages[page_path(page, config)] = page
@@ -137,24 +139,31 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                                bool(rendered_pages[path].meta.get("assembled")),
                                rendered_pages[path].meta[UNITS])
              for path in nav_paths(config.nav) if path in rendered_pages]
+    made = set()
     try:
-        contents = data.publish(language, pages, _site_url(config), data.generation_date(),
-                                rendered(config, SOURCE_LANGUAGE).fingerprints)
+        for path, content in data.publish(language, pages, _site_url(config),
+                                          data.generation_date(),
+                                          rendered(config, SOURCE_LANGUAGE).fingerprints):
+            _write(files, config, path, content)
+            made.add(path)
     except data.TranslationMismatch as mismatch:
-        _unmade.append(str(mismatch))
+        _unmade(config).append(str(mismatch))
         return env  # left unmade; on_post_build says so, after the translation check
     except DataError as error:
         raise BuildError(f"machine_readable ({language}): {error}") from None
-    for path, content in contents.items():
-        file = files.get_file_from_path(path)
-        if isinstance(content, bytes):
-            file.content_bytes = content
-        else:
-            file.content_string = content
     for path in published:
-        if path not in contents and path != data.SCHEMA:
-            files.remove(files.get_file_from_path(path))  # a page without units of its own
+        if path not in made and path != data.SCHEMA:
+            files.remove(_data_file(files, path))  # a page without units of its own
     return env
+
+
+def _write(files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> None:
+    """Write a data file into the site at once, and let MkDocs find it there: the data of
+    every page together are too large to keep in memory until MkDocs writes its files."""
+    destination = _data_file(files, path).abs_dest_path
+    write_file(content if isinstance(content, bytes) else content.encode("utf-8"), destination)
+    files.remove(_data_file(files, path))
+    files.append(File.generated(config, path, abs_src_path=destination))
 
 
 def _first_heading(page: Page) -> str:
@@ -184,5 +193,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # After translation_parity's check (0), which names the pages whose units differ.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _unmade:
-        raise BuildError("machine_readable: " + data.unmade(_unmade[0], _building(config)))
+    unmade = _unmade(config)
+    if unmade:
+        raise BuildError("machine_readable: " + data.unmade(unmade[0], _building(config)))

@@ -8,6 +8,7 @@ state carried from one language's build to the next.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +47,13 @@ def building_language(config: MkDocsConfig) -> str:
 
 def page_path(page: Page, config: MkDocsConfig) -> str:
     """The page's source path inside its language folder: ``declaration/article-6.md``."""
-    root = Path(config.docs_dir) / page_language(page)
+    language = page_language(page)
+    uri = page.file.src_uri
+    # Asked for many times per page: the usual case without Path's cost.
+    if uri.startswith(language + "/") and page.file.abs_src_path == os.path.normpath(
+            os.path.join(config.docs_dir, uri)):
+        return uri.removeprefix(language + "/")
+    root = Path(config.docs_dir) / language
     return Path(page.file.abs_src_path).relative_to(root).as_posix()
 
 

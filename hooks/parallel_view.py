@@ -31,26 +31,25 @@ from legaltext.documents import page_url
 from legaltext.composition import expand, footnote_items
 from legaltext.data_files import LANGUAGE_PREFIX
 from legaltext.documents import nav_paths
-from legaltext.editions import edition_citation, latest_date
+from legaltext.editions import edition_citation
 from legaltext.errors import ContentError
 from legaltext.parallel import aligned, cell_html, column
+from editions import latest_edition
 from page_language import building_language, page_language, page_path
-from rendered_pages import rendered, run
+from rendered_pages import rendered, run, templates
 
 TEMPLATE = "partials/parallel.html"
 LINK_TEMPLATE = "partials/parallel-link.html"
 PLACEHOLDER = "<!-- the parallel view's table -->"
 
-# Set at the start of each language's build, for that build only: the link to the rows, as
-# the template makes it (once: theme.get_env() makes a new environment at each call).
-_row_link = ""
 HREF = "{href}"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _row_link
-    _row_link = config.theme.get_env().get_template(LINK_TEMPLATE).render(
-        href=HREF, language=building_language(config))
+def _row_link(config: MkDocsConfig) -> str:
+    """The link to the rows, as the template makes it, once per language's build."""
+    language = building_language(config)
+    return run(config).once(("row link", language), lambda: templates(config).get_template(
+        LINK_TEMPLATE).render(href=HREF, language=language))
 
 
 def _shown_page(page: Page, config: MkDocsConfig) -> str:
@@ -90,7 +89,7 @@ def _link_to_rows(html: str, page: Page, config: MkDocsConfig) -> str:
     for view, url in language.views.items():
         if view.startswith(folder):
             href = f"{get_relative_url(url, page.url)}#{page_language(page)}-{page.toc.items[0].id}"
-            html += _row_link.replace(HREF, href)
+            html += _row_link(config).replace(HREF, href)
     return html
 
 
@@ -152,16 +151,23 @@ def _table(page: Page, config: MkDocsConfig) -> str | None:
     # The data records of each row's unit, by language: the place for per-unit notices.
     records = {code: {record["id"]: record for records in rendered(config, code).records.values()
                       for record in records} for code in codes}
+    addresses: dict[tuple[str, str], str] = {}  # (language, page) -> its URL from the view
+
+    def address(code: str, path: str) -> str:
+        if (code, path) not in addresses:
+            addresses[code, path] = get_relative_url(LANGUAGE_PREFIX[code] + page_url(path),
+                                                     page.url)
+        return addresses[code, path]
+
     for row in rows:
         row["records"] = {code: records[code].get(row["key"]) if item else None
                           for code, item in row["cells"].items()}
-        row["cells"] = {code: cell_html(item.block.parallel, get_relative_url(
-            LANGUAGE_PREFIX[code] + page_url(item.page), page.url)) if item else None
-            for code, item in row["cells"].items()}
+        row["cells"] = {code: cell_html(item.block.parallel, address(code, item.page))
+                        if item else None for code, item in row["cells"].items()}
     # Each cell's copied citation names the current edition in the cell's own language.
-    latest = latest_date(Path(config.config_file_path).parent / "editions")
+    latest = latest_edition(config)
     edition_cites = {code: edition_citation(latest, code) if latest else "" for code in codes}
-    return config.theme.get_env().get_template(TEMPLATE).render(
+    return templates(config).get_template(TEMPLATE).render(
         columns=languages, rows=rows, language=page_language(page), edition_cites=edition_cites)
 
 

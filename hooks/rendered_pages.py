@@ -31,6 +31,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -55,6 +57,34 @@ def run(config: MkDocsConfig) -> Run:
     return getattr(config, RUN_ATTRIBUTE)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The templates as one language's build compiled them, for the next language's: each
+    build has its own environment, but the same template files compile to the same code
+    (Jinja checks each file's source against what was compiled)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _sharing_compiled(env: Environment, config: MkDocsConfig) -> Environment:
+    env.bytecode_cache = run(config).once("compiled templates", _CompiledTemplates)
+    return env
+
+
+def templates(config: MkDocsConfig) -> Environment:
+    """The theme's templates, for the hooks' own partials: one environment per language's
+    build (``theme.get_env()`` makes a new one, and compiles again, at each call)."""
+    return run(config).once(("templates", building_language(config)),
+                            lambda: _sharing_compiled(config.theme.get_env(), config))
+
+
 def rendered(config: MkDocsConfig, language: str) -> Rendered:
     """What the current run has rendered in ``language`` so far."""
     return run(config).language(language)
@@ -73,6 +103,12 @@ def _composed_key(text: str) -> str | None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     run(config).start(building_language(config))
+
+
+# Before any page or template is rendered with the build's environment.
+@event_priority(100)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return _sharing_compiled(env, config)
 
 
 # After mkdocs-static-i18n (-100) has chosen the language's files.

@@ -79,8 +79,11 @@ def folded_words(text: str) -> str:
     """The words of ``text`` that folding changes, folded, once each, in order."""
     if text.isascii():
         return ""
-    folded = (fold(word) for word in _WORD.findall(text) if not word.isascii())
-    return " ".join(dict.fromkeys(word for word in folded if word.isascii()))
+    # Words never span white space, so only the few pieces between spaces that are not
+    # ASCII are searched for words; each word is folded once, however often it occurs.
+    words = dict.fromkeys(word for piece in text.split() if not piece.isascii()
+                          for word in _WORD.findall(piece) if not word.isascii())
+    return " ".join(dict.fromkeys(word for word in map(fold, words) if word.isascii()))
 
 
 class _PageParser(Parser):

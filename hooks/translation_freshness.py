@@ -22,14 +22,23 @@ from legaltext import registry
 from legaltext.documents import document_of, language_pages
 from legaltext.translations import KEY, status
 from page_language import page_language, page_path
+from rendered_pages import run
 
 EXTENSION = "legaltext.paragraph_ids"
 log = logging.getLogger("mkdocs.hooks.translation_freshness")
 
 
 def _state(config: MkDocsConfig, path: str) -> str:
+    """The page's translation status, read once per run: a view asks for every page of its
+    document, and the sources do not change during a build."""
     docs = Path(config.docs_dir)
-    return status(docs / "fr" / path, docs / "en" / path)[0]
+    return run(config).once(("translation status", path),
+                            lambda: status(docs / "fr" / path, docs / "en" / path)[0])
+
+
+def _english_pages(config: MkDocsConfig) -> list[str]:
+    return run(config).once("English pages",
+                            lambda: language_pages(Path(config.docs_dir) / "en"))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -41,7 +50,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     shown = [path]
     if page.meta.get("assembled") or page.meta.get("parallel"):
         # A view shows the paragraphs of its whole document.
-        shown = [other for other in language_pages(Path(config.docs_dir) / "en")
+        shown = [other for other in _english_pages(config)
                  if document_of(other) == document_of(path)]
     if _state(config, path) == "not recorded":
         log.error(

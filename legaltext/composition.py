@@ -24,6 +24,7 @@ A composed page lists its parts with lines ``<!-- include article-6.md -->``
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -252,13 +253,23 @@ class Run:
     # Pages written once every language is rendered (the parallel views):
     # destination -> (the page, its output).
     waiting: dict[str, tuple[object, str]] = field(default_factory=dict)
+    # What every language's build of the run needs and none changes (files read, histories
+    # computed): made once per run, not once per page or per language (see ``once``).
+    shared: dict[Hashable, object] = field(default_factory=dict)
 
     def start(self, language: str) -> Rendered:
         if language == SOURCE_LANGUAGE:
             self.languages.clear()
             self.waiting.clear()
+            self.shared.clear()
         self.languages[language] = Rendered()
         return self.languages[language]
 
     def language(self, language: str) -> Rendered:
         return self.languages.setdefault(language, Rendered())
+
+    def once(self, key: Hashable, make: Callable[[], object]) -> object:
+        """``make()``, made the first time ``key`` is asked for in this run."""
+        if key not in self.shared:
+            self.shared[key] = make()
+        return self.shared[key]

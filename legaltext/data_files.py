@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from legaltext import akoma_ntoso
@@ -139,10 +141,39 @@ def generation_date() -> str:
     return moment.date().isoformat()
 
 
+def _indented_json(value: object, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` with every line after the first
+    indented by ``indent`` more, for the values of records (strings, numbers, lists, dicts
+    with string keys). Written here because the json module writes indented JSON in
+    Python, not in C, and several times slower: thousands of units make it count."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    inner = indent + "  "
+    if kind is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        return "{\n" + ",\n".join([
+            f"{inner}{encode_basestring(key)}: {_indented_json(item, inner)}"
+            for key, item in value.items()]) + f"\n{indent}}}"
+    if kind is list:
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join([inner + _indented_json(item, inner) for item in value]) \
+            + f"\n{indent}]"
+    if kind in _JSON_CONSTANTS:
+        return _JSON_CONSTANTS[kind](value)
+    # Anything else (tuples, other keys, floats) as json writes it.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+_JSON_CONSTANTS = {type(None): lambda _value: "null", bool: lambda value: "true" if value
+                   else "false", int: int.__repr__}
+
+
 def unit_json(record: dict) -> str:
     """A unit's record as it stands in a data file's list of units (indented for it)."""
-    return "\n".join("    " + line for line in json.dumps(
-        record, ensure_ascii=False, indent=2).splitlines())
+    return "    " + _indented_json(record, "    ")
 
 
 def data_file(site_url: str, language: str, title: str, url: str, units: list[str]) -> str:
@@ -202,13 +233,14 @@ def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
 
 
 def publish(language: str, pages: list[RenderedPage], site_url: str, generated: str,
-            english: dict[str, dict[str, str]]) -> dict[str, str | bytes]:
-    """Site path -> content of every data file of one language (the schema aside).
+            english: dict[str, dict[str, str]]) -> Iterator[tuple[str, str | bytes]]:
+    """The site path and content of every data file of one language (the schema aside),
+    one file at a time, so that each can be written and let go before the next is made:
+    together they hold every unit several times over.
 
     ``english``: document stem -> unit id -> English fingerprint. The English build
     fills it; a translation's build reads it, and raises TranslationMismatch if its
     units are not the English ones, in the same order."""
-    contents: dict[str, str | bytes] = {}
     for document, stem in DOCUMENTS.items():
         document_pages = [page for page in pages if document_of(page.path) == document]
         if not document_pages:
@@ -237,20 +269,20 @@ def publish(language: str, pages: list[RenderedPage], site_url: str, generated: 
                         record, fingerprints[record["id"]], eids.get(record["id"])))
             return [written[id(record)] for record in records]
 
-        first = document_pages[0]
-        contents[document_data_path(stem, language)] = data_file(
-            site_url, language, first.title, absolute_url(site_url, language, first.path),
-            published(units))
+        document_path = document_data_path(stem, language)
         for page in document_pages:
             path = page_data_path(page.path, language)
-            if path not in contents:  # a one-page document's two files are one
-                contents[path] = data_file(
+            if path != document_path:  # a one-page document's two files are one
+                yield path, data_file(
                     site_url, language, page.title, absolute_url(site_url, language, page.path),
                     published(page.records))
+        first = document_pages[0]
+        yield document_path, data_file(
+            site_url, language, first.title, absolute_url(site_url, language, first.path),
+            published(units))
         if document == AKOMA_NTOSO_DOCUMENT:
-            contents[akoma_ntoso_path(language)] = akoma_ntoso.declaration(
+            yield akoma_ntoso_path(language), akoma_ntoso.declaration(
                 text_units, language, DECLARATION, generated)
-    return contents
 
 
 def unmade(stem: str, language: str) -> str:

@@ -50,9 +50,14 @@ _RULES = [
     (re.compile(r"(?<=\d) (?=\d{3}\b)"), NNBSP),
 ]
 
+# What every rule needs in the text to change it: most runs of text have none of it.
+_ANY_RULE = re.compile(r"[;!?:«»]|\. [0-9]|\d \d")
+
 
 def apply_french_typography(text: str) -> str:
     """Apply the rules to plain text, leaving protected tokens as they are."""
+    if not _ANY_RULE.search(text):
+        return text
     pieces = []
     position = 0
     for match in _PROTECTED.finditer(text):
