@@ -1,6 +1,6 @@
 """One stylesheet for every page (legaltext/stylesheet.py): Material's, without the
-components the site never has, the palette's rules for the site's light and dark
-schemes, and the stylesheets mkdocs.yml lists in ``extra_css``, in that order.
+components the site never has and the rules for colours and a direction its pages do
+not have, and the stylesheets mkdocs.yml lists in ``extra_css``, in that order.
 
 It is written as ``assets/stylesheets/site.<digest>.css``, a name of its own that
 changes with its content, and it is the one stylesheet the pages link to: ``extra_css``
@@ -18,7 +18,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from legaltext.stylesheet import hashed_name, palette_options, site_stylesheet
+from legaltext.stylesheet import attribute_values, hashed_name, site_stylesheet
 
 MATERIAL = {"main": "assets/stylesheets/main.*.min.css",
             "palette": "assets/stylesheets/palette.*.min.css"}
@@ -31,6 +31,11 @@ def _material_file(files: Files, pattern: str) -> File:
         raise BuildError(f"The theme has {len(found)} files {pattern}, not one. Fix: check "
                          "that the theme is Material for MkDocs 9, as requirements.txt pins it.")
     return found[0]
+
+
+def _direction(config: MkDocsConfig) -> str:
+    # Material's default for both the site's languages is left to right.
+    return config.theme.get("direction") or "ltr"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -54,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                              "Fix: correct the path, or remove the line.")
         own.append(source.read_text("utf-8-sig"))
     css = site_stylesheet(main.content_string, palette.content_string,
-                          palette_options(config.theme["palette"]),
+                          attribute_values(config.theme["palette"], _direction(config)),
                           own)
     for path in (main.src_uri, main.src_uri + ".map", palette.src_uri, palette.src_uri + ".map",
                  *config.extra[OWN]):

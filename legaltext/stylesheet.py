@@ -1,5 +1,5 @@
-"""The site's one stylesheet: Material's, without the components the site never has, the
-palette's rules for the colours the site offers, and the site's own stylesheets.
+"""The site's one stylesheet: Material's, without the components the site never has and
+the rules for colours and a direction its pages never have; then the site's own.
 
 One file is one request and compresses better than seven. Everything is done on parsed
 CSS (tinycss2), rule by rule and selector by selector:
@@ -11,9 +11,11 @@ CSS (tinycss2), rule by rule and selector by selector:
   selectors are all dropped goes, and so does a ``@media`` or ``@supports`` block left
   empty. Every component listed is one the site's configuration cannot produce; the
   tests check that no page, before or after Material's script has run, has any of them.
-- **Palette.** Material's palette.css styles every scheme, primary and accent colour.
-  Only the rules for the values the site's toggle can set are kept: a selector that
-  requires another value (``[data-md-color-primary=pink]``) matches nothing.
+- **Attribute values.** Material's palette.css styles every scheme, primary and accent
+  colour, and its main.css both directions of text. Only the rules for the values the
+  site's pages can have are kept: the colours of the site's toggle, and its direction
+  (English and French are written left to right). A selector that requires another
+  value (``[data-md-color-primary=pink]``, ``[dir=rtl]``) matches nothing.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ DROPPED_COMPONENTS: Mapping[str, tuple[str, ...]] = {
     "tags (tags plugin)": ("md-tag", "md-tags", "md-tag-icon", "md-tag-shadow"),
     "comments (Giscus)": ("giscus",),
 }
-PALETTE_ATTRIBUTES = ("scheme", "primary", "accent")
+PALETTE_DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
+# Attributes and the values they can have on the pages (see attribute_values).
+Values = tuple[tuple[str, frozenset[str]], ...]
 # At-rules that hold rules, whose rules are trimmed like the stylesheet's own.
 _GROUPING_RULES = frozenset({"media", "supports", "container", "layer"})
 _COMBINATORS = frozenset({">", "+", "~"})
@@ -154,44 +158,47 @@ def _parse(css: str) -> list[Node]:
     return tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
 
 
-def without_components(css: str,
-                       components: Mapping[str, tuple[str, ...]] = DROPPED_COMPONENTS) -> str:
-    """The stylesheet without the selectors that require a class of the components."""
+def trimmed(css: str, components: Mapping[str, tuple[str, ...]], values: Values) -> str:
+    """The stylesheet without the selectors that require a class of the components, or
+    another value of one of the attributes (one parse for both)."""
+    without, has_values = _without(components), _has_values(values)
+    return tinycss2.serialize(_filter(_parse(css), lambda selector: without(selector)
+                                      and has_values(selector)))
+
+
+def _without(components: Mapping[str, tuple[str, ...]]):
     classes = _classes(components)
 
     def keep(selector: list[Node]) -> bool:
         return not any(in_components(name, classes) for name in required(selector)[0])
 
-    return tinycss2.serialize(_filter(_parse(css), keep))
+    return keep
 
 
-def palette_options(palette: Mapping | Iterable[Mapping]) -> tuple[tuple[str, str, str], ...]:
-    """The scheme, primary and accent colour of each option of mkdocs.yml's theme.palette
-    (one option, or a list), with Material's defaults, as its templates write them."""
+def attribute_values(palette: Mapping | Iterable[Mapping], direction: str) -> Values:
+    """The values that the attributes Material's rules test can have on the site's pages:
+    the scheme, primary and accent colour of each option of mkdocs.yml's theme.palette
+    (one option, or a list; with Material's defaults, as its templates write them), and
+    the direction of the text."""
     if isinstance(palette, Mapping):
         palette = [palette]
-    return tuple(tuple(str(option.get(attribute) or default).replace(" ", "-")
-                       for attribute, default in zip(PALETTE_ATTRIBUTES,
-                                                     ("default", "indigo", "indigo")))
-                 for option in palette)
+    values = {f"data-md-color-{attribute}": frozenset(
+        str(option.get(attribute) or default).replace(" ", "-") for option in palette)
+        for attribute, default in PALETTE_DEFAULTS.items()}
+    return tuple(sorted({**values, "dir": frozenset({direction})}.items()))
 
 
-def palette_rules(css: str, options: tuple[tuple[str, str, str], ...]) -> str:
-    """Material's palette.css with only the rules for the schemes, primary and accent
-    colours of the palette's options (see palette_options)."""
-    offered = {attribute: {option[index] for option in options}
-               for index, attribute in enumerate(PALETTE_ATTRIBUTES)}
+def _has_values(values: Values):
+    allowed = dict(values)
 
     def keep(selector: list[Node]) -> bool:
         for block in required(selector)[2]:
-            name_value = _attribute_value(block)
-            if name_value and name_value[0].startswith("data-md-color-"):
-                attribute = name_value[0].removeprefix("data-md-color-")
-                if attribute in offered and name_value[1] not in offered[attribute]:
-                    return False
+            name, value = _attribute_value(block) or ("", "")
+            if name in allowed and value not in allowed[name]:
+                return False
         return True
 
-    return tinycss2.serialize(_filter(_parse(css), keep))
+    return keep
 
 
 def minified(css: str) -> str:
@@ -218,19 +225,18 @@ def _collapsed(tokens: list[Node]) -> list[Node]:
 
 
 @functools.lru_cache(maxsize=1)
-def material(main_css: str, palette_css: str, options: tuple[tuple[str, str, str], ...]) -> str:
-    """Material's stylesheet without the components, and its palette for the options.
-    Parsing takes about 0.15 s and the result is the same for every language's build:
-    it is kept for the next call with the same input."""
-    return without_components(main_css) + "\n" + palette_rules(palette_css, options)
+def material(main_css: str, palette_css: str, values: Values) -> str:
+    """Material's stylesheet and palette, without the components and for the attribute
+    values. Parsing takes about 0.15 s and the result is the same for every language's
+    build: it is kept for the next call with the same input."""
+    return "\n".join(trimmed(css, DROPPED_COMPONENTS, values) for css in (main_css, palette_css))
 
 
-def site_stylesheet(main_css: str, palette_css: str, options: tuple[tuple[str, str, str], ...],
-                    own: Iterable[str]) -> str:
+def site_stylesheet(main_css: str, palette_css: str, values: Values, own: Iterable[str]) -> str:
     """The site's one stylesheet, in the order of the cascade: Material's, its palette,
     then the site's own stylesheets, in their order (their print rules are in their own
     ``@media print``: Chromium fetches a stylesheet linked for print too)."""
-    parts = [material(main_css, palette_css, options), *(minified(css) for css in own)]
+    parts = [material(main_css, palette_css, values), *(minified(css) for css in own)]
     return '@charset "UTF-8";\n' + "\n".join(parts) + "\n"
 
 

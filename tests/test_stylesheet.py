@@ -12,8 +12,8 @@ import tinycss2
 import yaml
 from bs4 import BeautifulSoup
 
-from legaltext.stylesheet import (DROPPED_COMPONENTS, dropped_classes, minified, palette_options,
-                                  palette_rules, required, selector_list, without_components)
+from legaltext.stylesheet import (DROPPED_COMPONENTS, attribute_values, dropped_classes, minified,
+                                  required, selector_list, trimmed)
 from tests.conftest import ROOT
 from tests.test_reader import PREFIX
 from tests.search_box import search
@@ -23,7 +23,7 @@ COMPONENTS = {"tabs (test)": ("tabbed-set", "md-tabs")}
 
 
 def _without(css: str) -> str:
-    return without_components(css, COMPONENTS)
+    return trimmed(css, COMPONENTS, ())
 
 
 # --- CSS in, CSS out ----------------------------------------------------------------------
@@ -51,16 +51,19 @@ def test_media_blocks_are_trimmed_and_go_when_empty_and_other_at_rules_stay():
     assert _without(css) == "@media screen{.a{x:2}}@keyframes pulse{0%{x:1}}@page{margin:0}"
 
 
-def test_the_palette_keeps_the_rules_for_the_offered_colours_only():
-    options = palette_options([{"scheme": "slate"}, {"scheme": "default", "primary": "deep purple"}])
-    assert options == (("slate", "indigo", "indigo"), ("default", "deep-purple", "indigo"))
+def test_only_the_rules_for_the_colours_and_direction_the_pages_can_have_are_kept():
+    values = attribute_values([{"scheme": "slate"}, {"primary": "deep purple"}], "ltr")
+    assert dict(values) == {"data-md-color-scheme": {"slate", "default"},
+                            "data-md-color-primary": {"indigo", "deep-purple"},
+                            "data-md-color-accent": {"indigo"}, "dir": {"ltr"}}
     css = ("@media screen{[data-md-color-scheme=slate]{a:1}[data-md-color-scheme=slate]"
            "[data-md-color-primary=pink]{a:2}}[data-md-color-primary=deep-purple]{a:3}"
            "[data-md-color-accent=red],[data-md-color-accent=indigo]{a:4}"
-           "[data-md-color-switching] *{a:5}")
-    assert palette_rules(css, options) == (
+           "[data-md-color-switching] *{a:5}[dir=rtl] .a{a:6}[dir=ltr] .a{a:7}[lang=fr]{a:8}")
+    assert trimmed(css, {}, values) == (
         "@media screen{[data-md-color-scheme=slate]{a:1}}[data-md-color-primary=deep-purple]{a:3}"
-        "[data-md-color-accent=indigo]{a:4}[data-md-color-switching] *{a:5}")
+        "[data-md-color-accent=indigo]{a:4}[data-md-color-switching] *{a:5}[dir=ltr] .a{a:7}"
+        "[lang=fr]{a:8}")
 
 
 def test_the_site_stylesheets_lose_their_comments_and_extra_space_not_their_meaning():
@@ -99,16 +102,21 @@ def test_every_page_links_the_one_stylesheet_and_its_name_changes_with_its_conte
         assert not html.select("style"), path
 
 
-def _selectors(css: str) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
-    """Every selector with the at-rules around it, and the classes and elements it requires."""
+def _selectors(css: str) -> dict[tuple[str, str], tuple[set[str], set[str], set[str]]]:
+    """Every selector with the at-rules around it, and the classes, elements and values of
+    TESTED_ATTRIBUTES ("dir=ltr") it requires."""
     found = {}
 
     def walk(rules, context):
         for rule in rules:
             if rule.type == "qualified-rule":
                 for selector in selector_list(rule.prelude):
-                    classes, elements, _ = required(selector)
-                    found[(context, tinycss2.serialize(selector).strip())] = (classes, elements)
+                    classes, elements, attributes = required(selector)
+                    values = {tinycss2.serialize(block.content).replace('"', "")
+                              for block in attributes}
+                    found[(context, tinycss2.serialize(selector).strip())] = (
+                        classes, elements, {value for value in values
+                                            if value.split("=")[0] in TESTED_ATTRIBUTES})
             elif rule.type == "at-rule" and rule.content is not None and \
                     rule.lower_at_keyword in ("media", "supports"):
                 walk(tinycss2.parse_rule_list(rule.content, True, True),
@@ -118,31 +126,38 @@ def _selectors(css: str) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
     return found
 
 
-def _static_names(site: Path) -> tuple[set[str], set[str]]:
-    classes, elements = set(), set()
+def _static_names(site: Path) -> tuple[set[str], set[str], set[str]]:
+    classes, elements, values = set(), set(), set()
     for path in _pages(site):
         for element in BeautifulSoup(path.read_text("utf-8"), "html.parser").find_all(True):
             elements.add(element.name)
             classes.update(element.get("class", []))
-    return classes, elements
+            values.update(f"{name}={element[name]}" for name in TESTED_ATTRIBUTES
+                          if element.has_attr(name))
+    return classes, elements, values
 
 
-_NAMES = """() => {
+# Attributes whose values the stylesheet keeps the rules of (legaltext.stylesheet.attribute_values).
+TESTED_ATTRIBUTES = ("dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
+_NAMES = """attributes => {
   const all = [...document.querySelectorAll("*")];
-  return [[...new Set(all.flatMap(e => [...e.classList]))], [...new Set(all.map(e => e.localName))]];
+  return [[...new Set(all.flatMap(e => [...e.classList]))], [...new Set(all.map(e => e.localName))],
+          [...new Set(all.flatMap(e => attributes.filter(a => e.hasAttribute(a))
+                                                 .map(a => a + "=" + e.getAttribute(a))))]];
 }"""
 
 
-def _runtime_names(browser, server: str) -> tuple[set[str], set[str]]:
+def _runtime_names(browser, server: str) -> tuple[set[str], set[str], set[str]]:
     """Classes and elements once Material's script has run, with its components opened:
     search and its results, the footnote tooltip, the drawer, the back-to-top button, the
     palette toggle, the language selector, and code blocks."""
-    classes, elements = set(), set()
+    classes, elements, values = set(), set(), set()
 
     def record(page):
-        names = page.evaluate(_NAMES)
+        names = page.evaluate(_NAMES, list(TESTED_ATTRIBUTES))
         classes.update(names[0])
         elements.update(names[1])
+        values.update(names[2])
 
     for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
         context = browser.new_context(viewport=viewport, color_scheme="light")
@@ -177,22 +192,26 @@ def _runtime_names(browser, server: str) -> tuple[set[str], set[str]]:
                 search(page, "solidarity")
                 record(page)
         context.close()
-    return classes, elements
+    return classes, elements, values
 
 
 @pytest.mark.browser
 def test_every_rule_a_page_can_use_is_kept_and_no_page_has_a_dropped_component(
         site: Path, browser, server: str):
-    classes, elements = _static_names(site)
-    runtime_classes, runtime_elements = _runtime_names(browser, server)
+    classes, elements, values = _static_names(site)
+    runtime_classes, runtime_elements, runtime_values = _runtime_names(browser, server)
     assert {"md-search-result__item", "md-tooltip2", "md-top"} <= runtime_classes
+    assert "data-md-color-scheme=slate" in runtime_values
     classes |= runtime_classes
     elements |= runtime_elements
+    values |= runtime_values
     assert dropped_classes(classes) == set()
+    assert {value for value in values if value.startswith("dir=")} == {"dir=ltr"}
     kept = _selectors(_stylesheet(site).read_text("utf-8"))
     main = _selectors(next(MATERIAL.glob("main.*.min.css")).read_text("utf-8"))
-    usable = [selector for selector, (needs, tags) in main.items()
-              if needs <= classes and tags <= elements]
+    main |= _selectors(next(MATERIAL.glob("palette.*.min.css")).read_text("utf-8"))
+    usable = [selector for selector, (needs, tags, needed_values) in main.items()
+              if needs <= classes and tags <= elements and needed_values <= values]
     assert len(usable) > 500  # not vacuous
     assert [selector for selector in usable if selector not in kept] == []
 
