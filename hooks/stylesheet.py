@@ -18,11 +18,13 @@ from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from legaltext.stylesheet import attribute_values, hashed_name, site_stylesheet
+from legaltext.stylesheet import attribute_values, cached_site_stylesheet, hashed_name
 
 MATERIAL = {"main": "assets/stylesheets/main.*.min.css",
             "palette": "assets/stylesheets/palette.*.min.css"}
 OWN = "own_stylesheets"
+# Beside mkdocs.yml, where Material's own plugins keep their caches; git ignores it.
+CACHE = ".cache/stylesheet"
 
 
 def _material_file(files: Files, pattern: str) -> File:
@@ -58,9 +60,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise BuildError(f"mkdocs.yml: extra_css lists {path}, which is not in docs/. "
                              "Fix: correct the path, or remove the line.")
         own.append(source.read_text("utf-8-sig"))
-    css = site_stylesheet(main.content_string, palette.content_string,
-                          attribute_values(config.theme["palette"], _direction(config)),
-                          own)
+    css = cached_site_stylesheet(Path(config.config_file_path).parent / CACHE,
+                                 main.content_string, palette.content_string,
+                                 attribute_values(config.theme["palette"], _direction(config)),
+                                 own)
     for path in (main.src_uri, main.src_uri + ".map", palette.src_uri, palette.src_uri + ".map",
                  *config.extra[OWN]):
         file = files.get_file_from_path(path)

@@ -12,8 +12,9 @@ import tinycss2
 import yaml
 from bs4 import BeautifulSoup
 
-from legaltext.stylesheet import (DROPPED_COMPONENTS, attribute_values, dropped_classes, minified,
-                                  required, selector_list, trimmed)
+from legaltext.stylesheet import (DROPPED_COMPONENTS, attribute_values, cached_site_stylesheet,
+                                  dropped_classes, minified, required, selector_list,
+                                  site_stylesheet, trimmed)
 from tests.conftest import ROOT
 from tests.test_reader import PREFIX
 from tests.search_box import search
@@ -239,3 +240,17 @@ def test_the_fixture_site_has_the_same_hooks_and_stylesheets():
 
     config, fixture = load(ROOT / "mkdocs.yml"), load(ROOT / "tests/fixtures/site/mkdocs.yml")
     assert (fixture["hooks"], fixture["extra_css"]) == (config["hooks"], config["extra_css"])
+
+
+def test_the_stylesheet_is_kept_for_the_next_build_until_what_it_is_made_of_changes(tmp_path):
+    values = attribute_values({"scheme": "default", "primary": "indigo"}, "ltr")
+    main, palette = ".md-typeset p{color:red}", ":root{--md-x:1}"
+    made = cached_site_stylesheet(tmp_path, main, palette, values, ["a { color: blue }"])
+    assert made == site_stylesheet(main, palette, values, ["a { color: blue }"])
+    (kept,) = tmp_path.glob("*.css")
+    kept.write_text("/* the kept copy */", "utf-8")  # what the next build reads
+    assert cached_site_stylesheet(tmp_path, main, palette, values,
+                                  ["a { color: blue }"]) == "/* the kept copy */"
+    changed = cached_site_stylesheet(tmp_path, main, palette, values, ["a { color: green }"])
+    assert "green" in changed and [path.read_text("utf-8") for path in
+                                   tmp_path.glob("*.css")] == [changed]
