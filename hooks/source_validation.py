@@ -7,9 +7,9 @@ line and fix, and the build stops: MkDocs alone would publish a stray file, igno
 front matter, or stop with a traceback.
 
 As each page is rendered, once: what legaltext.content_safety refuses in its Markdown and
-HTML. The extension adds each page's first problem to a list this hook gives it, and the
-hook reports them all together once every page is rendered (``on_env``), before any page
-is written.
+HTML. The extension adds each page's first problem to a list this hook gives it, kept
+with what the build rendered (hooks/rendered_pages.py), and the hook reports them all
+together once every page is rendered (``on_env``), before any page is written.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from mkdocs.structure.pages import Page
 
 from legaltext.errors import ContentError
 from legaltext.source_checks import docs_problems, page_problem
-from page_language import LANGUAGES, building_language
+from page_language import LANGUAGES, building_language, page_language
+from rendered_pages import rendered
 
 SAFETY_EXTENSION = "legaltext.content_safety"
-# The content problems of the pages the current build has rendered, by file, on its config.
-PROBLEMS_ATTRIBUTE = "legaltext_content_problems"
 
 
 def _named(name: str, error: ContentError) -> str:
@@ -42,7 +41,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not folder.is_dir():
         raise BuildError(f"docs/{language}/ does not exist. Fix: create it, with a page for "
                          "each English page.")
-    setattr(config, PROBLEMS_ATTRIBUTE, {})
     problems = docs_problems(docs, sorted(LANGUAGES))
     for path in sorted(folder.rglob("*.md")):
         if path.is_symlink() or not path.is_file():
@@ -59,7 +57,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines MkDocs took off the top (the front matter), so that the extensions' messages
     give the line in the file."""
     problems: list[ContentError] = []
-    getattr(config, PROBLEMS_ATTRIBUTE)[f"docs/{page.file.src_uri}"] = problems
+    rendered(config, page_language(page)).problems[f"docs/{page.file.src_uri}"] = problems
     config.mdx_configs.setdefault(SAFETY_EXTENSION, {})["problems"] = problems
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     body = markdown.lstrip("\n")
@@ -71,7 +69,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(100)  # before any other hook uses what the pages hold
 def on_env(env, config: MkDocsConfig, files: Files):
-    problems = getattr(config, PROBLEMS_ATTRIBUTE)
+    problems = rendered(config, building_language(config)).problems
     found = [_named(name, errors[0]) for name, errors in sorted(problems.items()) if errors]
     if found:
         raise BuildError("\n".join(found))

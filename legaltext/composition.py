@@ -243,6 +243,8 @@ class Rendered:
     views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
     # Document stem -> unit id -> fingerprint of the English text (hooks/machine_readable.py).
     fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Source file -> what content_safety refused in it (hooks/source_validation.py).
+    problems: dict[str, list[ContentError]] = field(default_factory=dict)
 
 
 @dataclass
