@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from legaltext.content_safety import character_error, character_problem
+from legaltext.content_safety import character_error, first_forbidden_character
 from legaltext.documents import YAML_LOADER
 from legaltext.errors import ContentError
 
@@ -136,9 +136,9 @@ def front_matter_lines(text: str) -> int:
             if character in value:
                 raise ContentError(f"the front matter's “{key}” contains {label}.",
                                    PLAIN_TEXT_FIX[character], line_of(key))
-        for character in value:
-            kind = character_problem(character)
-            if kind:
-                raise ContentError(f"the front matter's “{key}” contains {kind} "
-                                   f"(U+{ord(character):04X}).", "delete it.", line_of(key))
+        found = first_forbidden_character(value)
+        if found:
+            index, kind = found
+            raise ContentError(f"the front matter's “{key}” contains {kind} "
+                               f"(U+{ord(value[index]):04X}).", "delete it.", line_of(key))
     return end + 1
