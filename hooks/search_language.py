@@ -25,8 +25,8 @@ plugin's options in mkdocs.yml (language, separator, field boosts) do the rest:
   ``mkdocs serve --dirty`` only the edited pages are rendered again: their entries
   replace theirs in the index of the previous build.
 
-Each page's HTML is read once, by this hook instead of Material's plugin; the units'
-text is not read again. Nothing is kept between pages or languages but the search
+Each page's HTML is read once, by this hook instead of Material's plugin, and without
+its citable units: their words are those recorded for them. Nothing is kept between pages or languages but the search
 plugin's own index of the current build.
 """
 
@@ -53,6 +53,9 @@ DEFAULT_LANGUAGE = "en"
 CITABLE = "citable"
 # The records of a page's citable units, with their printed text (hooks/machine_readable.py).
 UNITS = "citable_units"
+# The kind of record of an article's heading, a unit that is not a paragraph: indexed as
+# the heading of its section, as Material indexes headings.
+HEADING_UNIT = "article"
 # Blocks whose text is not prose: code examples and data samples.
 NOT_PROSE = "pre"
 FOLDED = {"title": "folded_title", "text": "folded_text"}
@@ -87,23 +90,28 @@ def folded_words(text: str) -> str:
 
 
 class _PageParser(Parser):
-    """Material's search parser, with each citable unit as a section of its own, left empty.
-
-    The unit's words are not collected here: its entry takes the text recorded for it.
-    The words around it stay in its heading's section. Code blocks are skipped, as
-    elements marked ``data-search-exclude`` are.
+    """Material's search parser, fed a page's HTML without its citable units, which the
+    hook cuts out and indexes from their records (``unit``). The words around a unit
+    stay in its heading's section. Code blocks are skipped, as elements marked
+    ``data-search-exclude`` are.
     """
 
+    def unit(self, unit_id: str) -> None:
+        """Mark where a citable unit stands between the pieces fed, unless it stands in
+        an element excluded from search."""
+        if not self.skip.intersection(self.context):
+            section = Section(Element(CITABLE))
+            section.id = unit_id
+            self.data.append(section)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        citable = tag == "p" and CITABLE in (attributes.get("class") or "").split()
-        if citable and not self.skip.intersection(self.context):
-            unit = Section(Element(CITABLE))
-            unit.id = attributes.get("id")
-            self.data.append(unit)
-        if citable or tag == NOT_PROSE:
-            attributes["data-search-exclude"] = ""
-        super().handle_starttag(tag, list(attributes.items()))
+        if tag == "p" and CITABLE in (dict(attrs).get("class") or "").split():
+            raise BuildError(f"search: the citable paragraph “{dict(attrs).get('id')}” has no "
+                             "recorded unit. Fix: check that hooks/machine_readable.py "
+                             "records the page's units.")
+        if tag == NOT_PROSE:
+            attrs = [*attrs, ("data-search-exclude", "")]
+        super().handle_starttag(tag, attrs)
 
 
 def _search_plugin(config: MkDocsConfig) -> SearchPlugin:
@@ -135,21 +143,34 @@ def _entries(html: str, page: Page) -> list[dict]:
     title = escape(str(page.meta.get("title", page.title)), quote=False)
     if page.meta.get("assembled"):
         return [_entry(page.url, title, "")]
-    units = {unit["id"]: unit for unit in page.meta.get(UNITS, [])}
+    units = {unit["id"]: unit for unit in page.meta.get(UNITS, [])
+             if unit["kind"] != HEADING_UNIT}
     parser = _PageParser()
-    parser.feed(html)
-    parser.close()
+    # The units' HTML is cut out, not parsed: their words come from their records. They
+    # stand in the page in order (hooks/machine_readable.py checks the page as written).
+    position = 0
+    try:
+        for unit_id, unit in units.items():
+            found = html.find(unit["html"], position)
+            if found < 0:
+                raise BuildError(f"search: the page does not contain the unit “{unit_id}” as "
+                                 "it was recorded. Fix: find the hook that changes the page's "
+                                 "HTML after rendering, and make it leave citable paragraphs "
+                                 "alone.")
+            parser.feed(html[position:found])
+            parser.unit(unit_id)
+            position = found + len(unit["html"])
+        parser.feed(html[position:])
+        parser.close()
+    except BuildError as error:
+        raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     introduction = ""
     entries = []
     for section in parser.data:
         if section.is_excluded():
             continue
         if section.el == CITABLE:
-            unit = units.get(section.id)
-            if unit is None:
-                raise BuildError(f"docs/{page.file.src_uri}: search: the citable paragraph "
-                                 f"“{section.id}” has no recorded unit. Fix: check that "
-                                 "hooks/machine_readable.py records the page's units.")
+            unit = units[section.id]
             citation = unit["citation"][:1].upper() + unit["citation"][1:]
             entries.append(_entry(f"{page.url}#{section.id}", escape(citation, quote=False),
                                   escape(unit["text"], quote=False), _unit_boost(unit["text"])))
