@@ -22,6 +22,13 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 
 
+def front_matter_body(markdown: str) -> str:
+    """The Markdown that follows a page's front matter, the front matter left unread."""
+    markdown = markdown.removeprefix("\ufeff")
+    match = _FRONT_MATTER.match(markdown)
+    return markdown[match.end():] if match else markdown
+
+
 def split_front_matter(markdown: str) -> tuple[dict, str]:
     """The front matter of a page (a mapping) and the Markdown that follows it."""
     markdown = markdown.removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads pages

@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from legaltext.documents import split_front_matter
+from legaltext.documents import front_matter_body, split_front_matter
 
 KEY = "translation_of"
 LENGTH = 12
@@ -19,8 +19,7 @@ LENGTH = 12
 
 def source_fingerprint(english_markdown: str) -> str:
     """A short SHA-256 of an English page's text, blind to front matter and line wrapping."""
-    _meta, body = split_front_matter(english_markdown)
-    normalised = " ".join(body.split())
+    normalised = " ".join(front_matter_body(english_markdown).split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:LENGTH]
 
 
