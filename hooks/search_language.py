@@ -10,7 +10,8 @@ plugin's options in mkdocs.yml (language, separator, field boosts) do the rest:
 - each citable unit is one entry (``declaration/article-6/#art-6-2``), on its own
   page only, titled by its citation ("Art. 6(2)", « Art. 6, par. 2 »), with its
   printed text as recorded for the data (hooks/machine_readable.py): no label,
-  number or footnote marker glued to its words. A page assembled from others (the
+  number or footnote marker glued to its words. A French paragraph whose English
+  text has changed since it was translated opens with the note its page shows. A page assembled from others (the
   full text) is indexed by its title alone; the parallel view is not indexed;
 - the text around the units stays in its heading's entry, as Material indexes it,
   without code blocks (examples and data samples), and with a lower boost than the
@@ -47,7 +48,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from page_language import building_language
+from legaltext.paragraph_ids import CITATIONS
+from page_language import building_language, page_language
 
 DEFAULT_LANGUAGE = "en"
 CITABLE = "citable"
@@ -172,8 +174,11 @@ def _entries(html: str, page: Page) -> list[dict]:
         if section.el == CITABLE:
             unit = units[section.id]
             citation = unit["citation"][:1].upper() + unit["citation"][1:]
+            text = escape(unit["text"], quote=False)
+            if unit["translation_outdated"]:  # the result says so, as the paragraph does
+                text = f"<em>{escape(CITATIONS[page_language(page)]['outdated'])}</em> {text}"
             entries.append(_entry(f"{page.url}#{section.id}", escape(citation, quote=False),
-                                  escape(unit["text"], quote=False), _unit_boost(unit["text"])))
+                                  text, _unit_boost(unit["text"])))
         elif section.id is None:
             introduction = "".join(section.text).strip()
         else:

@@ -231,6 +231,10 @@ def test_every_french_rendering_of_a_changed_paragraph_carries_the_notice(projec
     units = json.loads((tmp_path / "site/data/declaration.fr.json").read_text("utf-8"))["units"]
     flags = {unit["id"]: unit["translation_outdated"] for unit in units}
     assert flags["art-9-text"] is True and flags["art-8-1"] is False
+    search = {entry["location"]: entry["text"] for entry in json.loads(
+        (french / "search/search_index.json").read_text("utf-8"))["docs"]}
+    assert search["declaration/article-9/#art-9-text"].startswith(f"<em>{notice}</em> ")
+    assert "<em>" not in search["declaration/article-8/#art-8-1"]
 
 
 def free_port() -> int:
