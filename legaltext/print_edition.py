@@ -185,6 +185,9 @@ class _PrintBody:
         if label is not None and has_class(label, "paragraph-label"):
             label.tag = "a"
             label.set("href", url)
+            # It hangs in the margin, with its own gap: the space after it would indent
+            # the text (nothing prints it, as it starts the line).
+            label.tail = (label.tail or "").lstrip() or None
         else:
             mark = _element("a", "¶", href=url, class_="paragraph-mark",
                             title=STRINGS[self.language]["unlabelled"])
