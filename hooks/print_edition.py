@@ -5,7 +5,8 @@ built, this hook publishes:
 
 * ``pdf/<name>.<language>.pdf``: the print edition (legaltext.print_edition), made in
   on_env from the content of the page that shows the whole document and the unit
-  records of hooks/machine_readable.py, once every page is rendered. ``mkdocs serve``
+  records of hooks/machine_readable.py, once every page is rendered, or taken from
+  ``.cache/pdf/`` when nothing it is made from has changed. ``mkdocs serve``
   does not make it, so that its rebuilds stay fast, nor a build run with
   ``PDF_EDITIONS=skip`` (the tests' scratch builds); their pages link the file without
   a size;
@@ -23,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +45,9 @@ FORMAT_LABELS = {"bibtex": ("BibTeX", "application/x-bibtex"),
                  "ris": ("RIS", "application/x-research-info-systems"),
                  "csl_json": ("CSL-JSON", "application/vnd.citationstyles.csl+json")}
 SIZE_UNITS = {"en": "kB", "fr": "ko"}
+
+# Beside mkdocs.yml, like hooks/stylesheet.py's cache; git ignores it. One folder per PDF.
+CACHE = ".cache/pdf"
 
 # Whether this run makes PDFs: set once per run of MkDocs (hooks outlive serve's rebuilds).
 _make_pdfs = {"value": True}
@@ -110,12 +115,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = building_language(config)
     rendered = {page_path(file.page, config): file.page
                 for file in files.documentation_pages() if file.page is not None}
+    made_with = print_edition.made_with() if _make_pdfs["value"] else None
     for name, paths in _document_pages(config).items():
         document = citation.DOCUMENTS[name]
         pages = [rendered[path] for path in paths if path in rendered]
         edition = None
         if _make_pdfs["value"]:
-            edition = _make_pdf(config, files, document, language, pages)
+            edition = _make_pdf(config, files, document, language, pages, made_with)
         for page in pages:
             page.meta["pdf_edition"] = {"document": document.stem,
                                         "href": pdf_path(document, language), **(edition or {})}
@@ -137,8 +143,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def _make_pdf(config: MkDocsConfig, files: Files, document: citation.Document, language: str,
-              pages: list[Page]) -> dict:
-    """Render the document's PDF into its file; return its page count and size."""
+              pages: list[Page], made_with: list[str] | None) -> dict:
+    """Render the document's PDF into its file, or take it from the cache when nothing it
+    is made from has changed (``made_with``: see legaltext.print_edition.made_with);
+    return its page count and size."""
     whole = [page for page in pages if page.meta.get("assembled")] or pages
     if len(whole) != 1:
         raise BuildError(f"print_edition: the document “{document.stem}” has no single page "
@@ -160,10 +168,13 @@ def _make_pdf(config: MkDocsConfig, files: Files, document: citation.Document, l
         f"{unit_urls[example['id']]}",
         None if language == SOURCE_LANGUAGE else absolute_url(
             site_url, SOURCE_LANGUAGE, page_path(whole[0], config)))
-    pdf, page_count = print_edition.render_pdf(html)
-    files.get_file_from_path(pdf_path(document, language)).content_bytes = pdf
-    log.info(f"{pdf_path(document, language)}: {page_count} pages, {len(pdf) // 1000} kB, "
-             f"made in {time.perf_counter() - started:.2f} s "
+    path = pdf_path(document, language)
+    pdf, page_count, made = print_edition.cached_pdf(
+        html, Path(config.config_file_path).parent / CACHE / Path(path).name, made_with)
+    files.get_file_from_path(path).content_bytes = pdf
+    log.info(f"{path}: {page_count} pages, {len(pdf) // 1000} kB, "
+             f"{'made' if made else 'unchanged, from ' + CACHE} in "
+             f"{time.perf_counter() - started:.2f} s "
              f"({time.process_time() - cpu:.2f} s of CPU)")
     size = len(pdf) / 1000
     return {"pages": page_count, "size": f"{size:.0f}\u00a0{SIZE_UNITS[language]}"}
