@@ -21,7 +21,10 @@ the site's words, ids and footnote numbers. For print:
 The title page gives the full title, the source as the document states it, the
 edition's date and the site's address, and for a translation its status.
 WeasyPrint renders the result as a tagged PDF (PDF/UA-1) with the document's
-language, embedded fonts and one bookmark per section heading.
+language, embedded fonts and one bookmark per section heading. That takes seconds;
+a build keeps each PDF (``cached_pdf``) under a digest of its print HTML and of
+everything else it is made with (``made_with``), and the next build whose PDF would
+be made of the same reads it back.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ from legaltext.paragraph_ids import AMENDED_MARK
 from legaltext.machine_readable import footnote_number, has_class, is_editorial_mark
 
 STYLESHEET = Path(__file__).with_name("print_edition.css")
+# Where a build keeps the PDFs (cached_pdf), one folder each, beside mkdocs.yml like the
+# site stylesheet's cache (hooks/stylesheet.py); git ignores it.
+CACHE = ".cache/pdf"
 # The libraries WeasyPrint lays text out with, as Linux, macOS and Windows name them, and
 # the function of each that gives its version.
 LIBRARIES = {"libfontconfig.so.1 libfontconfig.1.dylib libfontconfig-1.dll": "FcGetVersion",
@@ -347,7 +353,7 @@ def cached_pdf(html: str, folder: Path, parts: list[str] | None) -> tuple[bytes,
 
     def make() -> tuple[bytes, bytes]:
         pdf, pages = render_pdf(html)
-        made.append(pdf)
+        made.append(True)
         return pdf, str(pages).encode("ascii")
 
     pdf, pages = cached(folder, [html, *parts], (".pdf", ".pages"), make)
