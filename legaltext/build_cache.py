@@ -7,6 +7,7 @@ making them again; when a part changes, the digest does, and the files are made 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def cached(folder: Path, parts: Iterable[str | bytes], suffixes: tuple[str, ...]
             if not old.name.startswith(stem):
                 old.unlink()
         for path, content in zip(paths, contents, strict=True):
-            written = path.with_name(path.name + ".tmp")
+            # A name of this process's own: another build may be writing the same file.
+            written = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             written.write_bytes(content)
             written.replace(path)
     except OSError:
