@@ -53,11 +53,16 @@ STYLESHEET = Path(__file__).with_name("print_edition.css")
 # Where a build keeps the PDFs (cached_pdf), one folder each, beside mkdocs.yml like the
 # site stylesheet's cache (hooks/stylesheet.py); git ignores it.
 CACHE = ".cache/pdf"
-# The libraries WeasyPrint lays text out with, as Linux, macOS and Windows name them, and
-# the function of each that gives its version.
-LIBRARIES = {"libfontconfig.so.1 libfontconfig.1.dylib libfontconfig-1.dll": "FcGetVersion",
-             "libpango-1.0.so.0 libpango-1.0.0.dylib libpango-1.0-0.dll": "pango_version_string",
-             "libharfbuzz.so.0 libharfbuzz.0.dylib libharfbuzz-0.dll": "hb_version_string"}
+# The libraries WeasyPrint lays text out with: the names Linux, macOS and Windows give
+# each, and the function that tells its version (fontconfig's, a number).
+LIBRARIES = {
+    "fontconfig": (("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"),
+                   "FcGetVersion", ctypes.c_int),
+    "pango": (("libpango-1.0.so.0", "libpango-1.0.0.dylib", "libpango-1.0-0.dll"),
+              "pango_version_string", ctypes.c_char_p),
+    "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
+                 "hb_version_string", ctypes.c_char_p),
+}
 # What the site adds for the screen: none of it is printed.
 _SCREEN_ONLY = ("headerlink", "footnote-backref", "data-entry", "md-content__button", AMENDED_MARK)
 
@@ -375,20 +380,19 @@ def made_with() -> list[str] | None:
             parts.append(f"{name} {metadata.version(name)}")
     except metadata.PackageNotFoundError:
         return None
-    libraries = []
-    for names, version in LIBRARIES.items():
-        library = _library(names.split())
-        if library is None:
+    libraries = {}
+    for name, (files, version, result) in LIBRARIES.items():
+        libraries[name] = _library(files)
+        if libraries[name] is None:
             return None
-        function = getattr(library, version)
-        function.restype = ctypes.c_int if version == "FcGetVersion" else ctypes.c_char_p
-        parts.append(f"{version} {function()}")
-        libraries.append(library)
-    parts += _font_files(libraries[0])
-    return parts
+        function = getattr(libraries[name], version)
+        function.restype = result
+        value = function()
+        parts.append(f"{name} {value.decode() if isinstance(value, bytes) else value}")
+    return parts + _font_files(libraries["fontconfig"])
 
 
-def _library(names: list[str]) -> ctypes.CDLL | None:
+def _library(names: tuple[str, ...]) -> ctypes.CDLL | None:
     for name in names:
         try:
             return ctypes.CDLL(name)

@@ -104,7 +104,7 @@ def test_what_a_pdf_is_made_with_names_its_code_engine_libraries_and_fonts():
     parts = made_with()
     assert STYLESHEET.read_text("utf-8") in parts
     assert f"weasyprint {metadata.version('weasyprint')}" in parts
-    assert any(part.startswith("pango_version_string") for part in parts)
+    assert any(part.startswith("pango 1.") for part in parts)
     files = [Path(part.rsplit(" ", 2)[0]) for part in parts]
     fonts = [file for file in files if file.suffix in (".ttf", ".otf", ".ttc")]
     assert fonts and all(font.is_file() for font in fonts)
