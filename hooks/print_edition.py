@@ -5,7 +5,8 @@ built, this hook publishes:
 
 * ``pdf/<name>.<language>.pdf``: the print edition (legaltext.print_edition), made in
   on_env from the content of the page that shows the whole document and the unit
-  records of hooks/machine_readable.py, once every page is rendered. ``mkdocs serve``
+  records of hooks/machine_readable.py, once every page is rendered, or taken from
+  ``.cache/pdf/`` when nothing it is made from has changed. ``mkdocs serve``
   does not make it, so that its rebuilds stay fast, nor a build run with
   ``PDF_EDITIONS=skip`` (the tests' scratch builds); their pages link the file without
   a size;
@@ -23,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -110,12 +112,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = building_language(config)
     rendered = {page_path(file.page, config): file.page
                 for file in files.documentation_pages() if file.page is not None}
+    started, cpu = time.perf_counter(), _cpu_time()
+    made_with = print_edition.made_with() if _make_pdfs["value"] else None
+    made = []
     for name, paths in _document_pages(config).items():
         document = citation.DOCUMENTS[name]
         pages = [rendered[path] for path in paths if path in rendered]
         edition = None
         if _make_pdfs["value"]:
-            edition = _make_pdf(config, files, document, language, pages)
+            edition, made_now = _make_pdf(config, files, document, language, pages, made_with)
+            made.append(made_now)
         for page in pages:
             page.meta["pdf_edition"] = {"document": document.stem,
                                         "href": pdf_path(document, language), **(edition or {})}
@@ -123,6 +129,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             {"label": FORMAT_LABELS[format_name][0], "type": FORMAT_LABELS[format_name][1],
              "href": citation.citation_path(document.stem, language, extension)}
             for format_name, extension in citation.CITATION_FORMATS.items()]
+    if made:  # tools/bench.py reads this line
+        log.info(f"PDF step ({language}): {made.count(True)} made, {made.count(False)} "
+                 f"unchanged (from {print_edition.CACHE}), in "
+                 f"{time.perf_counter() - started:.2f} s ({_cpu_time() - cpu:.2f} s of CPU)")
     for path, page in rendered.items():
         document = citation.DOCUMENTS.get(document_of(path))
         pdf = _site_url(config) + pdf_path(document, language) if document else None
@@ -136,9 +146,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def _cpu_time() -> float:
+    """CPU time of this process and of the processes it waited for: loading WeasyPrint
+    runs some (its libraries are looked for with ldconfig and the C compiler)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _make_pdf(config: MkDocsConfig, files: Files, document: citation.Document, language: str,
-              pages: list[Page]) -> dict:
-    """Render the document's PDF into its file; return its page count and size."""
+              pages: list[Page], made_with: list[str] | None) -> tuple[dict, bool]:
+    """Render the document's PDF into its file, or take it from the cache when nothing it
+    is made from has changed (``made_with``: see legaltext.print_edition.made_with);
+    return its page count and size, and whether it was made now."""
     whole = [page for page in pages if page.meta.get("assembled")] or pages
     if len(whole) != 1:
         raise BuildError(f"print_edition: the document “{document.stem}” has no single page "
@@ -153,17 +172,18 @@ def _make_pdf(config: MkDocsConfig, files: Files, document: citation.Document, l
     example = next(record for record in whole[0].meta[UNITS] if record["kind"] != "article")
     site_url = _site_url(config)
     page_url = absolute_url(site_url, language, page_path(whole[0], config))
-    started, cpu = time.perf_counter(), time.process_time()
     html = print_edition.print_html(
         document, language, whole[0].content, page_url, unit_urls, citation.edition_date(),
         f"{document.citation_title[language]}, {example['citation']}, "
         f"{unit_urls[example['id']]}",
         None if language == SOURCE_LANGUAGE else absolute_url(
             site_url, SOURCE_LANGUAGE, page_path(whole[0], config)))
-    pdf, page_count = print_edition.render_pdf(html)
-    files.get_file_from_path(pdf_path(document, language)).content_bytes = pdf
-    log.info(f"{pdf_path(document, language)}: {page_count} pages, {len(pdf) // 1000} kB, "
-             f"made in {time.perf_counter() - started:.2f} s "
-             f"({time.process_time() - cpu:.2f} s of CPU)")
+    path = pdf_path(document, language)
+    pdf, page_count, made = print_edition.cached_pdf(
+        html, Path(config.config_file_path).parent / print_edition.CACHE / Path(path).name,
+        made_with)
+    files.get_file_from_path(path).content_bytes = pdf
+    log.info(f"{path}: {page_count} pages, {len(pdf) // 1000} kB"
+             f"{'' if made else ', unchanged (from ' + print_edition.CACHE + ')'}")
     size = len(pdf) / 1000
-    return {"pages": page_count, "size": f"{size:.0f}\u00a0{SIZE_UNITS[language]}"}
+    return {"pages": page_count, "size": f"{size:.0f}\u00a0{SIZE_UNITS[language]}"}, made

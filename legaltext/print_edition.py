@@ -21,14 +21,21 @@ the site's words, ids and footnote numbers. For print:
 The title page gives the full title, the source as the document states it, the
 edition's date and the site's address, and for a translation its status.
 WeasyPrint renders the result as a tagged PDF (PDF/UA-1) with the document's
-language, embedded fonts and one bookmark per section heading.
+language, embedded fonts and one bookmark per section heading. That takes seconds;
+a build keeps each PDF (``cached_pdf``) under a digest of its print HTML and of
+everything else it is made with (``made_with``), and the next build whose PDF would
+be made of the same reads it back.
 """
 
 from __future__ import annotations
 
 import copy
+import ctypes
 import datetime
+import os
+import re
 import string
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -36,12 +43,26 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from legaltext.build_cache import cached
 from legaltext.citation import SOURCE_LANGUAGE, Document
 from legaltext.editions import long_date
 from legaltext.paragraph_ids import AMENDED_MARK
 from legaltext.machine_readable import footnote_number, has_class, is_editorial_mark
 
 STYLESHEET = Path(__file__).with_name("print_edition.css")
+# Where a build keeps the PDFs (cached_pdf), one folder each, beside mkdocs.yml like the
+# site stylesheet's cache (hooks/stylesheet.py); git ignores it.
+CACHE = ".cache/pdf"
+# The libraries WeasyPrint lays text out with: the names Linux, macOS and Windows give
+# each, and the function that tells its version (fontconfig's, a number).
+LIBRARIES = {
+    "fontconfig": (("libfontconfig.so.1", "libfontconfig.1.dylib", "libfontconfig-1.dll"),
+                   "FcGetVersion", ctypes.c_int),
+    "pango": (("libpango-1.0.so.0", "libpango-1.0.0.dylib", "libpango-1.0-0.dll"),
+              "pango_version_string", ctypes.c_char_p),
+    "harfbuzz": (("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
+                 "hb_version_string", ctypes.c_char_p),
+}
 # What the site adds for the screen: none of it is printed.
 _SCREEN_ONLY = ("headerlink", "footnote-backref", "data-entry", "md-content__button", AMENDED_MARK)
 
@@ -185,6 +206,9 @@ class _PrintBody:
         if label is not None and has_class(label, "paragraph-label"):
             label.tag = "a"
             label.set("href", url)
+            # It hangs in the margin, with its own gap: the space after it would indent
+            # the text (nothing prints it, as it starts the line).
+            label.tail = (label.tail or "").lstrip() or None
         else:
             mark = _element("a", "¶", href=url, class_="paragraph-mark",
                             title=STRINGS[self.language]["unlabelled"])
@@ -320,3 +344,102 @@ def render_pdf(html: str) -> tuple[bytes, int]:
     document = HTML(string=html).render(
         stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1")
     return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+
+
+def cached_pdf(html: str, folder: Path, parts: list[str] | None) -> tuple[bytes, int, bool]:
+    """``render_pdf``, kept in the folder ``folder`` under a digest of everything the PDF
+    is made from: its print HTML, and ``parts``, what ``made_with`` gave (None: keep
+    nothing); and whether it was made now rather than read from the folder. Making the
+    four PDFs takes seconds, and gives the same bytes again until one of those parts
+    changes."""
+    if parts is None:
+        return *render_pdf(html), True
+    made = []
+
+    def make() -> tuple[bytes, bytes]:
+        pdf, pages = render_pdf(html)
+        made.append(True)
+        return pdf, str(pages).encode("ascii")
+
+    pdf, pages = cached(folder, [html, *parts], (".pdf", ".pages"), make)
+    return pdf, int(pages), bool(made)
+
+
+def made_with() -> list[str] | None:
+    """What a PDF is made with besides its HTML, without loading WeasyPrint: this module's
+    code and the stylesheet; the versions of WeasyPrint, of the Python packages it needs
+    and of the libraries that shape and lay out its text; the font configuration files
+    and every font file fontconfig offers (path, size, modification time), so that a
+    font installed, removed or updated makes the PDFs again. None when a library cannot
+    be asked: then nothing is kept."""
+    parts = [Path(__file__).read_text("utf-8"), STYLESHEET.read_text("utf-8")]
+    try:
+        for name in ["weasyprint", *(re.match(r"[\w.-]+", requirement).group()
+                                     for requirement in metadata.requires("weasyprint") or ()
+                                     if "extra ==" not in requirement)]:
+            parts.append(f"{name} {metadata.version(name)}")
+    except metadata.PackageNotFoundError:
+        return None
+    libraries = {}
+    for name, (files, version, result) in LIBRARIES.items():
+        libraries[name] = _library(files)
+        if libraries[name] is None:
+            return None
+        function = getattr(libraries[name], version)
+        function.restype = result
+        value = function()
+        parts.append(f"{name} {value.decode() if isinstance(value, bytes) else value}")
+    return parts + _font_files(libraries["fontconfig"])
+
+
+def _library(names: tuple[str, ...]) -> ctypes.CDLL | None:
+    for name in names:
+        try:
+            return ctypes.CDLL(name)
+        except OSError:
+            continue
+    return None
+
+
+class _FontSet(ctypes.Structure):
+    _fields_ = [("nfont", ctypes.c_int), ("sfont", ctypes.c_int),
+                ("fonts", ctypes.POINTER(ctypes.c_void_p))]
+
+
+def _font_files(fontconfig: ctypes.CDLL) -> list[str]:
+    """Fontconfig's configuration files and the font files it offers, each with its size
+    and modification time, as the configuration WeasyPrint loads finds them."""
+    fontconfig.FcInitLoadConfigAndFonts.restype = ctypes.c_void_p
+    fontconfig.FcConfigGetConfigFiles.restype = ctypes.c_void_p
+    fontconfig.FcConfigGetConfigFiles.argtypes = [ctypes.c_void_p]
+    fontconfig.FcStrListNext.restype = ctypes.c_char_p
+    fontconfig.FcStrListNext.argtypes = [ctypes.c_void_p]
+    fontconfig.FcStrListDone.argtypes = [ctypes.c_void_p]
+    fontconfig.FcConfigGetFonts.restype = ctypes.POINTER(_FontSet)
+    fontconfig.FcConfigGetFonts.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    fontconfig.FcPatternGetString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int,
+                                              ctypes.POINTER(ctypes.c_char_p)]
+    fontconfig.FcConfigDestroy.argtypes = [ctypes.c_void_p]
+    config = fontconfig.FcInitLoadConfigAndFonts()
+    files = set()
+    try:
+        names = fontconfig.FcConfigGetConfigFiles(config)
+        while (name := fontconfig.FcStrListNext(names)) is not None:
+            files.add(name)
+        fontconfig.FcStrListDone(names)
+        fonts = fontconfig.FcConfigGetFonts(config, 0)  # FcSetSystem
+        for index in range(fonts.contents.nfont if fonts else 0):
+            path = ctypes.c_char_p()
+            if fontconfig.FcPatternGetString(fonts.contents.fonts[index], b"file", 0,
+                                             ctypes.byref(path)) == 0:  # FcResultMatch
+                files.add(path.value)
+    finally:
+        fontconfig.FcConfigDestroy(config)
+    described = []
+    for path in sorted(files):
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        described.append(f"{os.fsdecode(path)} {status.st_size} {status.st_mtime_ns}")
+    return described

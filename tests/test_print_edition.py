@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from importlib import metadata
+from pathlib import Path
+
 import bibtexparser
 from bs4 import BeautifulSoup
 
+from legaltext.build_cache import cached
+
 from legaltext.citation import DECLARATION, ESSAY, Citation, bibtex, edition_date
 from legaltext.editions import long_date
-from legaltext.print_edition import print_html
+from legaltext.print_edition import STYLESHEET, cached_pdf, made_with, print_html
 from tests.markdown_helpers import render
 
 ARTICLE = """# Article 13 {#art-13}
@@ -76,3 +81,47 @@ def test_bibtex_escapes_what_bibtex_treats_specially_but_keeps_a_url_verbatim():
     [parsed] = bibtexparser.loads(entry).entries
     assert parsed["url"] == "https://example.org/a_b%20c/"
     assert parsed["title"] == "Costs \\& 100\\% of 5\\_000 \\{x\\}"
+
+
+def test_a_pdf_is_kept_under_a_digest_of_what_it_is_made_from(tmp_path):
+    html = str(printed())
+    folder = tmp_path / "cache"
+    parts = made_with()
+    assert parts is not None
+    pdf, pages, made = cached_pdf(html, folder, parts)
+    assert made and pdf.startswith(b"%PDF") and pages >= 2
+    assert cached_pdf(html, folder, parts) == (pdf, pages, False)
+    # Another font, library or version is another digest: the PDF is made again, and
+    # the earlier one is not kept.
+    assert cached_pdf(html, folder, [*parts, "another font"])[2]
+    assert len(list(folder.iterdir())) == 2
+    changed = html.replace("Article 13", "Article 14")
+    assert cached_pdf(changed, folder, parts)[2]
+    assert cached_pdf(html, folder, None)[2]  # nothing kept where a part cannot be told
+
+
+def test_what_a_pdf_is_made_with_names_its_code_engine_libraries_and_fonts():
+    parts = made_with()
+    assert STYLESHEET.read_text("utf-8") in parts
+    assert f"weasyprint {metadata.version('weasyprint')}" in parts
+    assert any(part.startswith("pango 1.") for part in parts)
+    files = [Path(part.rsplit(" ", 2)[0]) for part in parts]
+    fonts = [file for file in files if file.suffix in (".ttf", ".otf", ".ttc")]
+    assert fonts and all(font.is_file() for font in fonts)
+
+
+def test_a_cache_folder_that_cannot_be_written_means_no_cache(tmp_path):
+    calls = []
+
+    def make():
+        calls.append(1)
+        return (b"made",)
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert cached(blocked / "cache", ["a"], (".txt",), make) == (b"made",)
+    assert cached(blocked / "cache", ["a"], (".txt",), make) == (b"made",)
+    assert len(calls) == 2
+    assert cached(tmp_path / "cache", ["a"], (".txt",), make) == (b"made",)
+    assert cached(tmp_path / "cache", ["a"], (".txt",), make) == (b"made",)
+    assert len(calls) == 3

@@ -21,6 +21,11 @@ parallel view holds the full text of both languages, as ours does.
 5. Lighthouse 12 (mobile preset, the system Chromium) on the home page, an article,
    the essay and the full text, in both languages (skip with --no-lighthouse).
 
+The PDF editions are measured apart from the HTML site, after the builds: the time of
+the PDF step of a build with them (the four PDFs, WeasyPrint's start included), as
+hooks/print_edition.py logs it, cold (nothing kept in .cache/pdf/) and warm (their
+input unchanged since the build before), the median and min–max spread of each.
+
 The figures are printed, not judged: the bench does not fail on a slow result.
 Lighthouse is installed with npm into a cache folder the first time.
 """
@@ -47,6 +52,7 @@ import yaml
 
 from legaltext.assembly import INCLUDE
 from legaltext.documents import split_front_matter
+from legaltext.print_edition import CACHE as PDF_CACHE
 from tools.anchors import record as record_anchors
 from tools.browser import LAUNCH_ARGS, playwright_chromium, system_chromium
 from tools.pages_server import serve, site_prefix
@@ -250,6 +256,46 @@ def projects(folder: Path, articles: int) -> tuple[Path, Path]:
     return ours, plain
 
 
+# --- The PDF editions -------------------------------------------------------------------------
+
+# The PDF issue's goal: seconds of CPU for the four PDFs.
+PDF_GOAL = 2.0
+# The line hooks/print_edition.py logs for each language's PDFs.
+PDF_STEP = re.compile(r"PDF step \((?P<language>\w+)\): .* in (?P<wall>[0-9.]+) s "
+                      r"\((?P<cpu>[0-9.]+) s of CPU\)")
+
+
+def pdf_step_once(project: Path, cold: bool) -> Measured:
+    """One build with the PDFs: the wall and CPU time of its PDF step, both languages'
+    added (memory is not measured: 0); cold, without the PDFs kept by earlier builds."""
+    if cold:
+        shutil.rmtree(project / PDF_CACHE, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-site-") as site:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", site],
+            cwd=project, capture_output=True, text=True,
+            env={name: value for name, value in ENVIRONMENT.items() if name != "PDF_EDITIONS"})
+    steps = list(PDF_STEP.finditer(result.stderr))
+    if result.returncode or len(steps) != len(LANGUAGE_PREFIXES):
+        raise SystemExit(f"build with the PDFs failed ({project}):\n{result.stderr[-3000:]}")
+    return Measured(sum(float(step["wall"]) for step in steps),
+                    sum(float(step["cpu"]) for step in steps), 0)
+
+
+def report_pdf_steps(project: Path, runs: int) -> None:
+    """Cold and warm PDF steps, alternating (the warm build follows a cold one)."""
+    results: dict[str, list[Measured]] = {"cold": [], "warm": []}
+    for _ in range(runs):
+        results["cold"].append(pdf_step_once(project, cold=True))
+        results["warm"].append(pdf_step_once(project, cold=False))
+    print(f"\nPDF editions, the four: the PDF step of a build (median of {runs} builds, "
+          "min–max; WeasyPrint's start included):")
+    for name, label in (("cold", f"cold (no {PDF_CACHE})"), ("warm", "warm (unchanged)")):
+        print(f"  {label:<20} CPU time {spread([run.cpu for run in results[name]]):<24} "
+              f"wall clock {spread([run.wall for run in results[name]])}")
+    print(f"  goal: ≤ {PDF_GOAL:.0f} s of CPU for the four")
+
+
 # --- The preview ------------------------------------------------------------------------------
 
 EDITED = "docs/en/declaration/article-6.md"
@@ -386,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(e.g. 100,200,300 to see how the cost grows), or 0")
     parser.add_argument("--edits", type=int, default=5, help="edits timed per serve mode")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
     arguments = parser.parse_args(argv)
     chromium = system_chromium() or playwright_chromium()
@@ -408,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  extra cost per added article ({unit}): {extra * 1000:.1f} ms "
                       f"(goal ≤ {GOALS['per_article_ms']:.0f} ms)")
             shutil.rmtree(scaled_ours.parent)
+
+        if not arguments.no_pdf:
+            report_pdf_steps(ours, arguments.runs)
 
         if not arguments.no_serve:
             print(f"\nPreview: an edit of Article 6's description until the page has it "
