@@ -27,6 +27,8 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import LiteralToken, Node, QualifiedRule, SquareBracketsBlock
 
+from legaltext.build_cache import cached
+
 # Components of Material's stylesheet that the site never has, with the reason. A class
 # belongs to a component if it is one of the names listed, or one of them followed by
 # "__" (an element) or "--" (a modifier). Elements are not listed: Material's own
@@ -241,28 +243,15 @@ def site_stylesheet(main_css: str, palette_css: str, values: Values, own: Iterab
 def cached_site_stylesheet(cache: Path, main_css: str, palette_css: str, values: Values,
                            own: Iterable[str]) -> str:
     """``site_stylesheet``, kept in the folder ``cache`` under a digest of everything it is
-    made from, this module's code included. Parsing Material's stylesheet takes about a
-    quarter of a second, in every language's build and every rebuild of the preview, for
-    the same result until Material, the palette or a stylesheet of the site changes. A
-    folder that cannot be written only means no cache."""
+    made from, this module's code included (legaltext.build_cache). Parsing Material's
+    stylesheet takes about a quarter of a second, in every language's build and every
+    rebuild of the preview, for the same result until Material, the palette or a
+    stylesheet of the site changes."""
     own = list(own)
-    digest = hashlib.sha256()
-    for part in (Path(__file__).read_text("utf-8"), main_css, palette_css, repr(values), *own):
-        digest.update(part.encode("utf-8") + b"\0")
-    path = cache / f"{digest.hexdigest()}.css"
-    if path.is_file():
-        return path.read_text("utf-8")
-    css = site_stylesheet(main_css, palette_css, values, own)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("*.css"):  # an earlier version's
-            old.unlink()
-        written = path.with_suffix(".tmp")
-        written.write_text(css, "utf-8")
-        written.replace(path)  # whole or not at all, should two builds run at once
-    except OSError:
-        pass
-    return css
+    parts = [Path(__file__).read_text("utf-8"), main_css, palette_css, repr(values), *own]
+    [css] = cached(cache, parts, (".css",), lambda: (
+        site_stylesheet(main_css, palette_css, values, own).encode("utf-8"),))
+    return css.decode("utf-8")
 
 
 def hashed_name(stem: str, css: str) -> str:
