@@ -42,6 +42,13 @@ def _table_of_contents(entries: list[tuple[int, str, str]]) -> TableOfContents:
     return TableOfContents(top)
 
 
+def _records(files: Files, code: str, path: str) -> list[dict]:
+    """The data records of a rendered page (hooks/machine_readable.py), or none."""
+    file = files.get_file_from_path(f"{code}/{path}")
+    page = file.page if file is not None else None
+    return page.meta.get(UNITS, []) if page is not None else []
+
+
 # After hooks/anchor_registry.py (0), which gives each page its aliases: the full text shows
 # its parts as rendered, aliases included, and has none of its own.
 @event_priority(-10)
@@ -76,5 +83,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                if item.demoted and item.block.kind == "heading"}
     page.meta[UNITS] = [{**record, "html": demoted[record["id"]]} if record["id"] in demoted
                         else record for part in dict.fromkeys(item.page for item in placed)
-                        for record in language.records.get(part, [])]
+                        for record in _records(files, code, part)]
     return composed_html(placed, footnote_items(path, language.blocks))

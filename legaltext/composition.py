@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -237,7 +237,6 @@ class Rendered:
     """One language's pages, as its build rendered them."""
 
     blocks: dict[str, list[Block]] = field(default_factory=dict)  # page path -> its blocks
-    records: dict[str, list[dict]] = field(default_factory=dict)  # page path -> data records
     parts: set[str] = field(default_factory=set)  # pages that a composed page includes
     composed: dict[str, str] = field(default_factory=dict)  # composed page -> its key
     views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
@@ -245,6 +244,16 @@ class Rendered:
     fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
     # Source file -> what content_safety refused in it (hooks/source_validation.py).
     problems: dict[str, list[ContentError]] = field(default_factory=dict)
+
+    def keep_parallel_forms(self) -> None:
+        """Once the language's pages are written, keep of the included pages' blocks only
+        what the parallel views, completed when every language is rendered, still need:
+        the parallel forms. The page forms would hold the document once more until then."""
+        for path, blocks in self.blocks.items():
+            if path in self.parts and path not in self.composed:
+                self.blocks[path] = [replace(block, html="", demoted="", ids=[], items=[
+                    (number, "", parallel) for number, _html, parallel in block.items])
+                    for block in blocks]
 
 
 @dataclass
