@@ -25,7 +25,8 @@ from pathlib import Path
 
 from legaltext import akoma_ntoso
 from legaltext.documents import document_of, page_url
-from legaltext.machine_readable import DataError, fingerprint, page_footnotes, unit_record
+from legaltext.machine_readable import (DataError, fingerprint, fragments, page_footnotes,
+                                         unit_record)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
@@ -123,8 +124,10 @@ def unit_urls(site_url: str, page_path: str, unit_id: str) -> dict[str, str]:
 def page_records(units: list[dict], page_html: str, page_path: str, site_url: str) -> list[dict]:
     """The records of a page's units, with their absolute URLs in every language."""
     footnotes = page_footnotes(page_html)
-    return [{**unit_record(unit, footnotes), "urls": unit_urls(site_url, page_path, unit["id"])}
-            for unit in units]
+    elements = fragments([unit["html"] for unit in units])
+    return [{**unit_record(unit, footnotes, element),
+             "urls": unit_urls(site_url, page_path, unit["id"])}
+            for unit, element in zip(units, elements)]
 
 
 def shown_records(records: list[dict], page_path: str, site_url: str) -> list[dict]:
