@@ -15,7 +15,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -42,6 +42,19 @@ def _table_of_contents(entries: list[tuple[int, str, str]]) -> TableOfContents:
     return TableOfContents(top)
 
 
+def _file(files: Files, code: str, path: str) -> File | None:
+    """A page's file, by its path in the language's folder: directly, without
+    mkdocs-static-i18n's search through the language folders (once for each part)."""
+    return files.src_uris.get(f"{code}/{path}")
+
+
+def _records(files: Files, code: str, path: str) -> list[dict]:
+    """The data records of a rendered page (hooks/machine_readable.py), or none."""
+    file = _file(files, code, path)
+    page = file.page if file is not None else None
+    return page.meta.get(UNITS, []) if page is not None else []
+
+
 # After hooks/anchor_registry.py (0), which gives each page its aliases: the full text shows
 # its parts as rendered, aliases included, and has none of its own.
 @event_priority(-10)
@@ -60,7 +73,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     code = page_language(page)
     language = rendered(config, code)
     unrendered = [part for part in language.parts if part not in language.blocks
-                  and files.get_file_from_path(f"{code}/{part}") is not None]
+                  and _file(files, code, part) is not None]
     if unrendered:  # `mkdocs serve --dirty` renders only the pages edited since the last build
         log.info(f"docs/{page.file.src_uri}: not composed, since this build did not render "
                  f"{', '.join(sorted(unrendered))} (--dirty); a full build composes it.")
@@ -76,5 +89,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                if item.demoted and item.block.kind == "heading"}
     page.meta[UNITS] = [{**record, "html": demoted[record["id"]]} if record["id"] in demoted
                         else record for part in dict.fromkeys(item.page for item in placed)
-                        for record in language.records.get(part, [])]
+                        for record in _records(files, code, part)]
     return composed_html(placed, footnote_items(path, language.blocks))

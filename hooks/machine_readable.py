@@ -6,6 +6,7 @@ page keeps its records in ``page.meta["citable_units"]`` until the data files
 are written, once every page of the language is rendered (the full text's are
 those of the pages it is composed of, hooks/full_text.py); and the build fails
 if a page, as written, does not contain the HTML of each of its units in order.
+The page then lets its records go.
 The English build hands its fingerprints to the French one through
 hooks/rendered_pages.py. A build that renders only some pages (``--dirty``)
 leaves the data files of the previous build as they are.
@@ -18,6 +19,8 @@ the pages.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -157,11 +160,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def _write(files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> None:
+def _write(files: Files, config: MkDocsConfig, path: str, content: list[str] | bytes) -> None:
     """Write a data file into the site at once, and let MkDocs find it there: the data of
-    every page together are too large to keep in memory until MkDocs writes its files."""
+    every page together are too large to keep in memory until MkDocs writes its files.
+    A JSON file is written piece by piece, never joined into one more copy of its units."""
     destination = _data_file(files, path).abs_dest_path
-    write_file(content if isinstance(content, bytes) else content.encode("utf-8"), destination)
+    if isinstance(content, bytes):
+        write_file(content, destination)
+    else:
+        Path(destination).parent.mkdir(parents=True, exist_ok=True)
+        with open(destination, "w", encoding="utf-8", newline="") as output:
+            output.writelines(content)
     files.remove(_data_file(files, path))
     files.append(File.generated(config, path, abs_src_path=destination))
 
@@ -177,7 +186,8 @@ def _first_heading(page: Page) -> str:
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     position = 0
-    for record in page.meta.get(UNITS, []):
+    # The records' last use: once the page is written, nothing keeps them.
+    for record in page.meta.pop(UNITS, []):
         # The units come in page order: one pass through the page finds them all.
         found = output.find(record["html"], position)
         if found < 0:

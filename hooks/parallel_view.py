@@ -17,6 +17,7 @@ rendered (``on_post_build``). The layout is the template overrides/partials/para
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -133,8 +134,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _table(page: Page, config: MkDocsConfig) -> str | None:
-    """The table of a parallel view, or None until every language is rendered."""
+def _table(page: Page, config: MkDocsConfig) -> Iterator[str] | None:
+    """The table of a parallel view, in pieces to be written one after the other (the table
+    holds the whole document in every language), or None until every language is rendered."""
     shown = _shown_page(page, config)
     languages = _languages(config)
     columns = {}
@@ -148,9 +150,6 @@ def _table(page: Page, config: MkDocsConfig) -> str | None:
         rows = aligned(columns, codes)
     except ContentError as error:
         raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
-    # The data records of each row's unit, by language: the place for per-unit notices.
-    records = {code: {record["id"]: record for records in rendered(config, code).records.values()
-                      for record in records} for code in codes}
     addresses: dict[tuple[str, str], str] = {}  # (language, page) -> its URL from the view
 
     def address(code: str, path: str) -> str:
@@ -159,16 +158,18 @@ def _table(page: Page, config: MkDocsConfig) -> str | None:
                                                      page.url)
         return addresses[code, path]
 
-    for row in rows:
-        row["records"] = {code: records[code].get(row["key"]) if item else None
-                          for code, item in row["cells"].items()}
-        row["cells"] = {code: cell_html(item.block.parallel, address(code, item.page))
-                        if item else None for code, item in row["cells"].items()}
+    def completed(rows: list[dict]) -> Iterator[dict]:
+        """Each row with its cells' HTML, made as the template reaches it."""
+        for row in rows:
+            yield {**row, "cells": {code: cell_html(item.block.parallel, address(code, item.page))
+                                    if item else None for code, item in row["cells"].items()}}
+
     # Each cell's copied citation names the current edition in the cell's own language.
     latest = latest_edition(config)
     edition_cites = {code: edition_citation(latest, code) if latest else "" for code in codes}
-    return templates(config).get_template(TEMPLATE).render(
-        columns=languages, rows=rows, language=page_language(page), edition_cites=edition_cites)
+    return templates(config).get_template(TEMPLATE).generate(
+        columns=languages, rows=completed(rows), language=page_language(page),
+        edition_cites=edition_cites)
 
 
 # After mkdocs-static-i18n (-100), which builds the other languages from the English
@@ -179,5 +180,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         table = _table(page, config)
         if table is None:
             continue
-        Path(destination).write_text(output.replace(PLACEHOLDER, table, 1), encoding="utf-8")
+        before, after = output.split(PLACEHOLDER, 1)
+        with open(destination, "w", encoding="utf-8") as written:
+            written.write(before)
+            written.writelines(table)
+            written.write(after)
         del run(config).waiting[destination]

@@ -4,8 +4,8 @@ The full text (``assembled: true``) is made of the preamble and article pages, a
 the parallel view (``parallel: full-text.md``) of the full text in every language.
 Each unit is rendered once per language, on its own page: while it renders a page
 that a composed page includes, ``legaltext.paragraph_ids`` records the page's blocks
-(``legaltext.composition``), and hooks/machine_readable.py its units' data records.
-hooks/full_text.py and hooks/parallel_view.py compose from them.
+(``legaltext.composition``), and hooks/machine_readable.py its units' data records
+(on the page). hooks/full_text.py and hooks/parallel_view.py compose from them.
 
 Order, not re-rendering, makes this work:
 
@@ -146,11 +146,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-# After hooks/machine_readable.py (0) has made the page's data records.
-@event_priority(-10)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    path = page_path(page, config)
-    language = rendered(config, page_language(page))
-    if path in language.blocks:
-        language.records[path] = page.meta.get("citable_units") or []
-    return html
+# After every page of the language is written, before mkdocs-static-i18n (-100) builds the
+# next language.
+@event_priority(-90)
+def on_post_build(config: MkDocsConfig) -> None:
+    rendered(config, building_language(config)).keep_parallel_forms()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -67,7 +67,10 @@ class Block:
 
 def final_html(md: Markdown, element: etree.Element) -> str:
     """An element's HTML as the page has it: serialised, then post-processed."""
-    html = md.serializer(element)
+    return _postprocessed(md, md.serializer(element))
+
+
+def _postprocessed(md: Markdown, html: str) -> str:
     for processor in md.postprocessors:
         html = processor.run(html)
     return html.strip()
@@ -94,26 +97,52 @@ def _parallel_link(href: str, language: str) -> str:
     return f"#{language}-{parts.fragment}"
 
 
-def _parallel_html(md: Markdown, element: etree.Element, language: str, html: str) -> str:
-    """The element as a parallel cell: ids and links carry the language. The tree is
-    changed for the serialisation and restored, so the page keeps its own ids."""
-    changed = []
-    for node in element.iter():
-        for name in ("id", "href"):
-            value = node.get(name)
-            if not value:
-                continue
-            changed.append((node, name, value))
-            if name == "id":
-                node.set(name, f"{language}-{value}")
-            elif "paragraph-link" in (node.get("class") or "").split():
-                node.set(name, PAGE_LINK + value.removeprefix("#"))
-            else:
-                node.set(name, _parallel_link(value, language))
+def _parallel_value(node: etree.Element, name: str, value: str, language: str) -> str:
+    if name == "id":
+        return f"{language}-{value}"
+    if "paragraph-link" in (node.get("class") or "").split():
+        return PAGE_LINK + value.removeprefix("#")
+    return _parallel_link(value, language)
+
+
+# Characters that the serialiser escapes in an attribute, or that begin and end the
+# placeholders of Markdown's postprocessors.
+_SERIALISED_OTHERWISE = set('&<>"\n\x02\x03')
+
+
+def _forms(md: Markdown, element: etree.Element, language: str) -> tuple[str, str]:
+    """The element's final HTML and its parallel form (a parallel cell: ids and links carry
+    the language), from one serialisation: each id and link is serialised as a marker, which
+    each form then replaces with its value. A value that the serialiser or a postprocessor
+    would change is not replaced so (it would need their rules): the element is then
+    serialised once in each form. The tree is restored, so the page keeps its own ids."""
+    changed = [(node, name, node.get(name)) for node in element.iter()
+               for name in ("id", "href") if node.get(name)]
     if not changed:
-        return html
+        html = final_html(md, element)
+        return html, html
+    parallel = [_parallel_value(node, name, value, language) for node, name, value in changed]
+    if any(set(value) & _SERIALISED_OTHERWISE for value in [*parallel, *(
+            value for _node, _name, value in changed)]):
+        html = final_html(md, element)
+        return html, _postprocessed(md, _serialised_with(md, element, changed, parallel))
+    markers = [f"\x02parallel-form:{index}\x03" for index in range(len(changed))]
+    marked = _serialised_with(md, element, changed, markers)
+    html, parallel_html = marked, marked
+    for marker, (_node, _name, value), parallel_value in zip(markers, changed, parallel):
+        html = html.replace(marker, value, 1)
+        parallel_html = parallel_html.replace(marker, parallel_value, 1)
+    return _postprocessed(md, html), _postprocessed(md, parallel_html)
+
+
+def _serialised_with(md: Markdown, element: etree.Element,
+                     changed: list[tuple[etree.Element, str, str]], values: list[str]) -> str:
+    """``element`` serialised with each (node, attribute) of ``changed`` set to ``values``;
+    the tree is then restored."""
+    for (node, name, _value), value in zip(changed, values):
+        node.set(name, value)
     try:
-        return final_html(md, element)
+        return md.serializer(element)
     finally:
         for node, name, value in changed:
             node.set(name, value)
@@ -130,8 +159,7 @@ def _footnote_items(md: Markdown, footnotes: etree.Element,
                    if "ibid-expansion" in (child.get("class") or "").split()]
         for paragraph, _index, child in removed:
             paragraph.remove(child)
-        html = final_html(md, item)
-        items.append((item.get("value") or "", html, _parallel_html(md, item, language, html)))
+        items.append((item.get("value") or "", *_forms(md, item, language)))
         for paragraph, index, child in reversed(removed):
             paragraph.insert(index, child)
     return items
@@ -144,15 +172,17 @@ def footnote_list(items: list[tuple[str, str, str]], form: int = 1) -> str:
 
 
 def record_blocks(md: Markdown, root: etree.Element, language: str,
-                  known: dict[etree.Element, str]) -> list[Block]:
-    """The top-level blocks of a rendered tree; ``known`` gives the final HTML of the
-    elements already serialised (the citable units), so none is serialised twice."""
+                  serialised: dict[etree.Element, str]) -> list[Block]:
+    """The top-level blocks of a rendered tree; ``serialised`` receives the final HTML of
+    each top-level element (the citable units among them), so that none is serialised
+    again."""
     blocks = []
     section, count = "", 0
     for element in root:
         identifier = element.get("id") or ""
         classes = (element.get("class") or "").split()
-        html = known.get(element) or final_html(md, element)
+        html, parallel = _forms(md, element, language)
+        serialised[element] = html
         ids = [node.get("id") for node in element.iter() if node.get("id")]
         if element.tag in HEADINGS:
             section, count = identifier, 0
@@ -160,20 +190,16 @@ def record_blocks(md: Markdown, root: etree.Element, language: str,
             element.tag = f"h{min(level + 1, 6)}"
             demoted = final_html(md, element)
             element.tag = f"h{level}"
-            blocks.append(Block("heading", identifier, html,
-                                _parallel_html(md, element, language, html),
-                                level=level, title=_title(element), demoted=demoted, ids=ids))
+            blocks.append(Block("heading", identifier, html, parallel, level=level,
+                                title=_title(element), demoted=demoted, ids=ids))
         elif "citable" in classes:
-            blocks.append(Block("paragraph", identifier, html,
-                                _parallel_html(md, element, language, html), ids=ids))
+            blocks.append(Block("paragraph", identifier, html, parallel, ids=ids))
         elif element.tag == "div" and "footnote" in classes:
-            blocks.append(Block("footnotes", "footnotes", html,
-                                _parallel_html(md, element, language, html), ids=ids,
+            blocks.append(Block("footnotes", "footnotes", html, parallel, ids=ids,
                                 items=_footnote_items(md, element, language)))
         else:
             count += 1
-            blocks.append(Block("block", f"{section}-block-{count}", html,
-                                _parallel_html(md, element, language, html), ids=ids))
+            blocks.append(Block("block", f"{section}-block-{count}", html, parallel, ids=ids))
     return blocks
 
 
@@ -237,7 +263,6 @@ class Rendered:
     """One language's pages, as its build rendered them."""
 
     blocks: dict[str, list[Block]] = field(default_factory=dict)  # page path -> its blocks
-    records: dict[str, list[dict]] = field(default_factory=dict)  # page path -> data records
     parts: set[str] = field(default_factory=set)  # pages that a composed page includes
     composed: dict[str, str] = field(default_factory=dict)  # composed page -> its key
     views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
@@ -245,6 +270,16 @@ class Rendered:
     fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
     # Source file -> what content_safety refused in it (hooks/source_validation.py).
     problems: dict[str, list[ContentError]] = field(default_factory=dict)
+
+    def keep_parallel_forms(self) -> None:
+        """Once the language's pages are written, keep of the included pages' blocks only
+        what the parallel views, completed when every language is rendered, still need:
+        the parallel forms. The page forms would hold the document once more until then."""
+        for path, blocks in self.blocks.items():
+            if path in self.parts and path not in self.composed:
+                self.blocks[path] = [replace(block, html="", demoted="", ids=[], items=[
+                    (number, "", parallel) for number, _html, parallel in block.items])
+                    for block in blocks]
 
 
 @dataclass

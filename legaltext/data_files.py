@@ -25,7 +25,8 @@ from pathlib import Path
 
 from legaltext import akoma_ntoso
 from legaltext.documents import document_of, page_url
-from legaltext.machine_readable import DataError, fingerprint, page_footnotes, unit_record
+from legaltext.machine_readable import (DataError, fingerprint, fragments, page_footnotes,
+                                         unit_record)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
@@ -123,8 +124,10 @@ def unit_urls(site_url: str, page_path: str, unit_id: str) -> dict[str, str]:
 def page_records(units: list[dict], page_html: str, page_path: str, site_url: str) -> list[dict]:
     """The records of a page's units, with their absolute URLs in every language."""
     footnotes = page_footnotes(page_html)
-    return [{**unit_record(unit, footnotes), "urls": unit_urls(site_url, page_path, unit["id"])}
-            for unit in units]
+    elements = fragments([unit["html"] for unit in units])
+    return [{**unit_record(unit, footnotes, element),
+             "urls": unit_urls(site_url, page_path, unit["id"])}
+            for unit, element in zip(units, elements)]
 
 
 def shown_records(records: list[dict], page_path: str, site_url: str) -> list[dict]:
@@ -176,10 +179,13 @@ def unit_json(record: dict) -> str:
     return "    " + _indented_json(record, "    ")
 
 
-def data_file(site_url: str, language: str, title: str, url: str, units: list[str]) -> str:
-    """The text of one JSON file (see legaltext/citable_units.schema.json); ``units``: the
-    records as ``unit_json`` writes them, so that a unit in several files is written once.
-    The same text as ``json.dumps(…, indent=2)`` of the whole."""
+def data_file(site_url: str, language: str, title: str, url: str,
+              units: list[str]) -> list[str]:
+    """The text of one JSON file (see legaltext/citable_units.schema.json), in pieces to be
+    written one after the other: joined, the text of the whole file would be one more copy
+    of every unit. ``units``: the records as ``unit_json`` writes them, so that a unit in
+    several files is written once. Joined, the same text as ``json.dumps(…, indent=2)`` of
+    the whole."""
     head = json.dumps({
         "$schema": site_url + SCHEMA,
         "language": language,
@@ -189,8 +195,17 @@ def data_file(site_url: str, language: str, title: str, url: str, units: list[st
         "rights": RIGHTS[language],
         "units": [],
     }, ensure_ascii=False, indent=2)
-    listed = "[\n" + ",\n".join(units) + "\n  ]" if units else "[]"
-    return head.removesuffix('"units": []\n}') + f'"units": {listed}\n}}\n'
+    head = head.removesuffix('"units": []\n}') + '"units": '
+    if not units:
+        return [head + "[]\n}\n"]
+    return [head + "[\n", *_separated(units, ",\n"), "\n  ]\n}\n"]
+
+
+def _separated(pieces: list[str], separator: str) -> Iterator[str]:
+    for index, piece in enumerate(pieces):
+        if index:
+            yield separator
+        yield piece
 
 
 class TranslationMismatch(DataError):
@@ -233,10 +248,11 @@ def _document_units(stem: str, pages: list[RenderedPage]) -> list[dict]:
 
 
 def publish(language: str, pages: list[RenderedPage], site_url: str, generated: str,
-            english: dict[str, dict[str, str]]) -> Iterator[tuple[str, str | bytes]]:
+            english: dict[str, dict[str, str]]) -> Iterator[tuple[str, list[str] | bytes]]:
     """The site path and content of every data file of one language (the schema aside),
     one file at a time, so that each can be written and let go before the next is made:
-    together they hold every unit several times over.
+    together they hold every unit several times over. A JSON file comes in pieces
+    (``data_file``), the Akoma Ntoso file as bytes.
 
     ``english``: document stem -> unit id -> English fingerprint. The English build
     fills it; a translation's build reads it, and raises TranslationMismatch if its

@@ -52,6 +52,20 @@ def fragment(unit_html: str) -> HtmlElement:
     return lxml_html.fragment_fromstring(unit_html)
 
 
+def fragments(units_html: list[str]) -> list[HtmlElement]:
+    """The elements of several units' HTML, parsed together: one parse costs about what
+    parsing one unit does. Each unit parsed on its own if together they do not give one
+    element per unit."""
+    if not units_html:
+        return []
+    container = lxml_html.fragment_fromstring("".join(units_html), create_parent="div")
+    elements = list(container)
+    if len(elements) != len(units_html) or (container.text or "").strip() \
+            or any((element.tail or "").strip() for element in elements):
+        return [fragment(html) for html in units_html]
+    return elements
+
+
 def has_class(element: HtmlElement, *names: str) -> bool:
     return bool(set((element.get("class") or "").split()) & set(names))  # a comment has none
 
@@ -140,16 +154,19 @@ def page_footnotes(page_html: str) -> dict[str, str]:
     return notes
 
 
-def unit_record(unit: dict, footnotes: dict[str, str]) -> dict:
+def unit_record(unit: dict, footnotes: dict[str, str],
+                element: HtmlElement | None = None) -> dict:
     """The record of one unit (without its URLs and English fingerprint, which are
-    the site's business). Raises DataError for a kind or a footnote it cannot place."""
+    the site's business), from its HTML or its element parsed from it (which this
+    changes). Raises DataError for a kind or a footnote it cannot place."""
     kind = KINDS.get(unit["kind"])
     if kind is None:
         raise DataError(f"unit {unit['id']}: no public kind for the kind {unit['kind']!r}. "
                         "Fix: add it to KINDS in legaltext/machine_readable.py and to the "
                         "kinds of legaltext/citable_units.schema.json.")
     cited = []
-    element = fragment(unit["html"])  # parsed once: its markers, then its printed words
+    if element is None:  # parsed once: its markers, then its printed words
+        element = fragment(unit["html"])
     for marker in element.iter("sup"):
         number = footnote_number(marker)
         if number is None:

@@ -347,16 +347,16 @@ class _UnitHtml(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self._record_ids(root)
-        serialised = {}
-        for unit in self.extension.getConfig("units"):
-            element = unit.pop("element", None)
-            if element is None:
-                continue
-            unit["html"] = serialised[element] = final_html(self.md, element)
+        serialised: dict[etree.Element, str] = {}
         blocks = self.extension.getConfig("blocks")
         if isinstance(blocks, list):  # a page that others are composed of
             blocks.extend(record_blocks(self.md, root, self.extension.getConfig("language"),
                                         serialised))
+        for unit in self.extension.getConfig("units"):
+            element = unit.pop("element", None)
+            if element is None:
+                continue
+            unit["html"] = serialised.get(element) or final_html(self.md, element)
 
     def _record_ids(self, root: etree.Element) -> None:
         """Every id of the page (headings, paragraphs, footnotes, aliases) with its source

@@ -24,6 +24,7 @@ from lxml import etree
 
 from legaltext.akoma_ntoso import eid
 from legaltext.documents import nav_paths
+from legaltext.machine_readable import fragments
 from tests.conftest import LANGUAGES, ROOT, build_site, built_page, source_pages
 
 SCHEMA = ROOT / "legaltext" / "citable_units.schema.json"
@@ -373,3 +374,15 @@ def test_the_build_fails_if_a_page_no_longer_matches_its_data(tmp_path: Path):
     result = build_site(tmp_path / "site", tmp_path / "mkdocs.yml", ROOT)
     assert result.returncode != 0
     assert "art-13-8-b" in result.stderr and "disagree" in result.stderr, result.stderr[-2000:]
+
+
+def test_units_parsed_together_are_each_their_own_element():
+    units = ['<h2 id="art-1">Article 1</h2>', '<p id="art-1-1">One<br />two <em>[sic]</em></p>',
+             '<p id="art-1-2">Three</p>']
+    elements = fragments(units)
+    assert [element.get("id") for element in elements] == ["art-1", "art-1-1", "art-1-2"]
+    assert [element.text_content() for element in elements] == [
+        "Article 1", "Onetwo [sic]", "Three"]
+    # A piece that is not one element is parsed on its own, which refuses it as before.
+    with pytest.raises(etree.ParserError, match="Multiple elements"):
+        fragments(['<p>One</p><p>Two</p>', '<p>Three</p>'])
