@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from legaltext import data_files as data
 from legaltext.documents import nav_paths
-from legaltext.machine_readable import DataError
+from legaltext.machine_readable import DataError, page_disagrees
 from page_language import page_language, page_path
 from legaltext.composition import SOURCE_LANGUAGE
 from rendered_pages import rendered, run, templates
@@ -191,11 +191,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         # The units come in page order: one pass through the page finds them all.
         found = output.find(record["html"], position)
         if found < 0:
-            raise BuildError(
-                f"docs/{page.file.src_uri}: the page as written does not contain the unit "
-                f"“{record['id']}” as the data give it, so the page and the data would "
-                "disagree. Fix: find the hook or plugin that changes the page's HTML after "
-                "rendering, and make it leave citable paragraphs alone.")
+            raise BuildError(f"docs/{page.file.src_uri}: {page_disagrees(record['id'])}")
         position = found + len(record["html"])
     return output
 

@@ -48,6 +48,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from legaltext.machine_readable import page_disagrees
 from legaltext.paragraph_ids import CITATIONS
 from page_language import building_language, page_language
 
@@ -155,10 +156,7 @@ def _entries(html: str, page: Page) -> list[dict]:
         for unit_id, unit in units.items():
             found = html.find(unit["html"], position)
             if found < 0:
-                raise BuildError(f"search: the page does not contain the unit “{unit_id}” as "
-                                 "it was recorded. Fix: find the hook that changes the page's "
-                                 "HTML after rendering, and make it leave citable paragraphs "
-                                 "alone.")
+                raise BuildError(page_disagrees(unit_id))
             parser.feed(html[position:found])
             parser.unit(unit_id)
             position = found + len(unit["html"])

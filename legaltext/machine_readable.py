@@ -154,6 +154,14 @@ def page_footnotes(page_html: str) -> dict[str, str]:
     return notes
 
 
+def page_disagrees(unit_id: str) -> str:
+    """Why a page whose HTML no longer holds a unit as recorded is refused, and what to do."""
+    return (f"the page as written does not contain the unit “{unit_id}” as the data give "
+            "it, so the page and the data would disagree. Fix: find the hook or plugin that "
+            "changes the page's HTML after rendering, and make it leave citable paragraphs "
+            "alone.")
+
+
 def unit_record(unit: dict, footnotes: dict[str, str],
                 element: HtmlElement | None = None) -> dict:
     """The record of one unit (without its URLs and English fingerprint, which are
