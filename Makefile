@@ -18,7 +18,7 @@ help:
 	@echo "make edition DATE=YYYY-MM-DD SUMMARY='…' SUMMARY_FR='…'"
 	@echo "                   release the committed text as a new, frozen edition in editions/"
 	@echo "make bench         measure build time, page weight and Lighthouse scores"
-	@echo "make clean         remove the virtual environment and built files"
+	@echo "make clean         remove the virtual environment, built files and the build cache"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,4 +64,4 @@ requirements:
 	rm -rf .venv-pip-tools
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache .cache
