@@ -176,8 +176,9 @@ def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
             f"({min(values):.{digits}f}–{max(values):.{digits}f})")
 
 
-def report_builds(title: str, results: dict[str, list[Measured]], goal: float | None) -> dict:
-    """Print the medians, spreads and ratios; return the medians."""
+def report_builds(title: str, results: dict[str, list[Measured]], time_goal: float,
+                  memory_goal: float | None = None) -> dict:
+    """Print the medians, spreads and ratios, and the goals; return the medians."""
     medians = {name: {field: statistics.median(getattr(run, field) for run in runs)
                       for field in ("wall", "cpu", "memory")}
                for name, runs in results.items()}
@@ -192,8 +193,10 @@ def report_builds(title: str, results: dict[str, list[Measured]], goal: float | 
         print(f"  {label:<12} ours {spread(ours, unit, digits):<26} plain "
               f"{spread(plain, unit, digits):<26} ratio {ratio:.2f} "
               f"(of the minima {min(ours) / min(plain):.2f})")
-    if goal:
-        print(f"  goal: ratio ≤ {goal}")
+    goals = [f"time ratio ≤ {time_goal}"]
+    if memory_goal:
+        goals.append(f"peak memory ratio ≤ {memory_goal}")
+    print(f"  goal: {'; '.join(goals)}")
     return medians
 
 
@@ -448,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             scaled_ours, scaled_plain = projects(Path(folder) / f"scale-{count}", count)
             scaled = report_builds(f"Generated site, {count} articles per language",
                                    paired_builds(scaled_ours, scaled_plain, arguments.runs),
-                                   GOALS["scaled"])
+                                   GOALS["scaled"], GOALS["memory"])
             for field, unit in (("wall", "wall clock"), ("cpu", "CPU time")):
                 extra = ((scaled["ours"][field] - scaled["plain"][field])
                          - (site["ours"][field] - site["plain"][field])) / (count - ARTICLES)
