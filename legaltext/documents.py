@@ -22,25 +22,29 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.S)
 
 
+def _front_matter(markdown: str) -> tuple[str | None, str]:
+    """The text of a page's front matter (None if it has none) and the Markdown that follows."""
+    markdown = markdown.removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads pages
+    match = _FRONT_MATTER.match(markdown)
+    return (match.group("yaml") or "", markdown[match.end():]) if match else (None, markdown)
+
+
 def front_matter_body(markdown: str) -> str:
     """The Markdown that follows a page's front matter, the front matter left unread."""
-    markdown = markdown.removeprefix("\ufeff")
-    match = _FRONT_MATTER.match(markdown)
-    return markdown[match.end():] if match else markdown
+    return _front_matter(markdown)[1]
 
 
 def split_front_matter(markdown: str) -> tuple[dict, str]:
     """The front matter of a page (a mapping) and the Markdown that follows it."""
-    markdown = markdown.removeprefix("\ufeff")  # a byte-order mark, as MkDocs reads pages
-    match = _FRONT_MATTER.match(markdown)
-    if not match:
-        return {}, markdown
-    meta = yaml.load(match.group("yaml") or "", Loader=YAML_LOADER) or {}
+    text, body = _front_matter(markdown)
+    if text is None:
+        return {}, body
+    meta = yaml.load(text, Loader=YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise ContentError("The front matter is not a list of “key: value” lines.",
                            "write it as “title: …” and “description: …” lines between the "
                            "two “---” lines.", 2)
-    return meta, markdown[match.end():]
+    return meta, body
 
 
 def language_pages(folder: Path) -> list[str]:
