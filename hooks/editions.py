@@ -119,7 +119,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     pages = _current_pages(editions, language)
     config.mdx_configs.setdefault(EXTENSION, {})["amended"] = {
         unit_id: f"{history_url(language, pages[unit_id]['document'])}#{unit_id}"
-        for unit_id in amended(editions, language, _histories(config, language))
+        for unit_id in amended(_histories(config, language))
         if unit_id in pages}
 
 
@@ -162,7 +162,7 @@ def _listing(editions: list[dict], language: str, from_url: str) -> list[dict]:
 def on_env(env, config: MkDocsConfig, files: Files):
     editions = _editions(config)
     language = building_language(config)
-    history = fingerprints(editions, language, _histories(config, language))
+    history = fingerprints(_histories(config, language))
     for file in files.documentation_pages():
         page = file.page
         if page is None:
@@ -239,7 +239,7 @@ def _write_editions(context: dict, host: Page, config: MkDocsConfig, env, editio
 def _write_histories(context, host, config, env, macros, editions, language,
                      current_href) -> None:
     """One page per document with amended units: each unit's versions and diffs."""
-    changed = amended(editions, language, _histories(config, language))
+    changed = amended(_histories(config, language))
     latest = units(editions[-1], language) if editions else {}
     by_document: dict[str, list[str]] = {}
     for unit_id in changed:

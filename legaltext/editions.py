@@ -372,21 +372,17 @@ def histories(editions: list[dict], language: str) -> dict[str, list[Version]]:
     return found
 
 
-def amended(editions: list[dict], language: str,
-            found: dict[str, list[Version]] | None = None) -> dict[str, list[Version]]:
-    """The histories of the units whose text changed since the edition that first had them.
-    ``found``: ``histories(editions, language)``, if already made."""
-    found = histories(editions, language) if found is None else found
+def amended(found: dict[str, list[Version]]) -> dict[str, list[Version]]:
+    """Of the histories ``histories`` found, those of the units whose text changed since the
+    edition that first had them."""
     return {unit_id: versions for unit_id, versions in found.items() if len(versions) > 1}
 
 
-def fingerprints(editions: list[dict], language: str,
-                 found: dict[str, list[Version]] | None = None) -> dict[str, list[dict]]:
+def fingerprints(found: dict[str, list[Version]]) -> dict[str, list[dict]]:
     """Unit id -> the editions that published a new text of it (the first, then each
-    correction), with the fingerprint of that text: the history the data files give. The
-    text of a unit in any edition is that of the last entry not after it. ``found``:
-    ``histories(editions, language)``, if already made."""
-    found = histories(editions, language) if found is None else found
+    correction), with the fingerprint of that text: the history the data files give, from
+    the histories ``histories`` found. The text of a unit in any edition is that of the
+    last entry not after it."""
     return {unit_id: [{"edition": version.date, "text_sha256": version.fingerprint}
                       for version in versions]
             for unit_id, versions in found.items()}

@@ -162,19 +162,16 @@ def page_disagrees(unit_id: str) -> str:
             "alone.")
 
 
-def unit_record(unit: dict, footnotes: dict[str, str],
-                element: HtmlElement | None = None) -> dict:
+def unit_record(unit: dict, footnotes: dict[str, str], element: HtmlElement) -> dict:
     """The record of one unit (without its URLs and English fingerprint, which are
-    the site's business), from its HTML or its element parsed from it (which this
-    changes). Raises DataError for a kind or a footnote it cannot place."""
+    the site's business); ``element``: its HTML parsed (``fragments``), which this
+    changes. Raises DataError for a kind or a footnote it cannot place."""
     kind = KINDS.get(unit["kind"])
     if kind is None:
         raise DataError(f"unit {unit['id']}: no public kind for the kind {unit['kind']!r}. "
                         "Fix: add it to KINDS in legaltext/machine_readable.py and to the "
                         "kinds of legaltext/citable_units.schema.json.")
     cited = []
-    if element is None:  # parsed once: its markers, then its printed words
-        element = fragment(unit["html"])
     for marker in element.iter("sup"):
         number = footnote_number(marker)
         if number is None:

@@ -20,9 +20,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from legaltext.editions import (EditionError, amended, load_editions, long_date,
+from legaltext.editions import (EditionError, amended, histories, load_editions, long_date,
                                 make_edition, word_diff)
-from legaltext.machine_readable import fingerprint, unit_record
+from legaltext.machine_readable import fingerprint, fragment, unit_record
 from tests.conftest import ROOT, build_site, built_page
 from tests.markdown_helpers import render
 from tools import edition as edition_tool
@@ -142,7 +142,7 @@ def test_an_amended_unit_gets_a_mark_beside_its_copy_link_and_keeps_its_text(lan
     assert mark["href"] == "../../editions/history/declaration/#art-8-2"
     assert mark.find_previous_sibling("a")["class"] == ["paragraph-link"]
     assert page.select_one("#art-8-1 .amended-mark") is None  # never changed: no mark
-    recorded = {unit["id"]: unit_record(unit, {}) for unit in units}
+    recorded = {unit["id"]: unit_record(unit, {}, fragment(unit["html"])) for unit in units}
     assert recorded["art-8-2"]["text"] == "Second."
     assert label not in recorded["art-8-2"]["text"]
 
@@ -211,7 +211,7 @@ def test_the_first_edition_is_the_text_published_on_22_november_2026(tmp_path: P
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_site_marks_exactly_the_units_its_editions_amended(site: Path, language: str):
     editions = load_editions(ROOT / "editions")
-    changed = amended(editions, language)
+    changed = amended(histories(editions, language))
     marked = set()
     for page in editions[-1]["languages"][language]:
         html = soup(built_page(site, page["path"], language))
