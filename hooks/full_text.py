@@ -15,13 +15,13 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from legaltext.composition import composed_html, expand, footnote_items, headings
 from legaltext.errors import ContentError
-from page_language import page_language, page_path
+from page_language import file_at, page_language, page_path
 from rendered_pages import rendered
 
 UNITS = "citable_units"
@@ -42,15 +42,9 @@ def _table_of_contents(entries: list[tuple[int, str, str]]) -> TableOfContents:
     return TableOfContents(top)
 
 
-def _file(files: Files, code: str, path: str) -> File | None:
-    """A page's file, by its path in the language's folder: directly, without
-    mkdocs-static-i18n's search through the language folders (once for each part)."""
-    return files.src_uris.get(f"{code}/{path}")
-
-
 def _records(files: Files, code: str, path: str) -> list[dict]:
     """The data records of a rendered page (hooks/machine_readable.py), or none."""
-    file = _file(files, code, path)
+    file = file_at(files, f"{code}/{path}")
     page = file.page if file is not None else None
     return page.meta.get(UNITS, []) if page is not None else []
 
@@ -73,7 +67,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     code = page_language(page)
     language = rendered(config, code)
     unrendered = [part for part in language.parts if part not in language.blocks
-                  and _file(files, code, part) is not None]
+                  and file_at(files, f"{code}/{part}") is not None]
     if unrendered:  # `mkdocs serve --dirty` renders only the pages edited since the last build
         log.info(f"docs/{page.file.src_uri}: not composed, since this build did not render "
                  f"{', '.join(sorted(unrendered))} (--dirty); a full build composes it.")

@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url, write_file
 from legaltext import data_files as data
 from legaltext.documents import nav_paths
 from legaltext.machine_readable import DataError, page_disagrees
-from page_language import page_language, page_path
+from page_language import file_at, page_language, page_path
 from legaltext.composition import SOURCE_LANGUAGE
 from rendered_pages import rendered, run, templates
 
@@ -62,12 +62,6 @@ def _site_url(config: MkDocsConfig) -> str:
 def _unmade(config: MkDocsConfig) -> list[str]:
     """The documents whose data this language's build could not make."""
     return run(config).once(("unmade data", _building(config)), list)
-
-
-def _data_file(files: Files, path: str) -> File | None:
-    """A data file of this build: registered under its own path (on_files), so found
-    directly, without mkdocs-static-i18n's search through the language folders."""
-    return files.src_uris.get(path)
 
 
 # After mkdocs-static-i18n (-100), which rebuilds the collection for each language.
@@ -108,12 +102,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except DataError as error:
             raise BuildError(f"docs/{page.file.src_uri}: {error}") from None
     page.meta[DATA_JSON] = data.page_data_path(path, language)
-    own = _data_file(files, page.meta[DATA_JSON])
+    own = file_at(files, page.meta[DATA_JSON])
     if own is None:
         raise BuildError(f"docs/{page.file.src_uri}: the page is not in the navigation, so it "
                          "has no data file. Fix: add it to nav in mkdocs.yml.")
-    about = run(config).once(("data page", language),
-                             lambda: files.get_file_from_path(data.DATA_PAGE))
+    about = file_at(files, f"{language}/{data.DATA_PAGE}")
     if about is None:
         raise BuildError(f"machine_readable: the page {data.DATA_PAGE} is missing. Fix: "
                          f"create docs/{language}/{data.DATA_PAGE}.")
@@ -134,7 +127,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             # `--dirty`: a page of a document was not rendered again, so its data cannot be
             # made; the previous build's files stay.
             for path in published:
-                files.remove(_data_file(files, path))
+                files.remove(file_at(files, path))
             return env
         if page is not None and UNITS in page.meta:
             rendered_pages[page_path(page, config)] = page
@@ -156,7 +149,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise BuildError(f"machine_readable ({language}): {error}") from None
     for path in published:
         if path not in made and path != data.SCHEMA:
-            files.remove(_data_file(files, path))  # a page without units of its own
+            files.remove(file_at(files, path))  # a page without units of its own
     return env
 
 
@@ -164,14 +157,14 @@ def _write(files: Files, config: MkDocsConfig, path: str, content: list[str] | b
     """Write a data file into the site at once, and let MkDocs find it there: the data of
     every page together are too large to keep in memory until MkDocs writes its files.
     A JSON file is written piece by piece, never joined into one more copy of its units."""
-    destination = _data_file(files, path).abs_dest_path
+    destination = file_at(files, path).abs_dest_path
     if isinstance(content, bytes):
         write_file(content, destination)
     else:
         Path(destination).parent.mkdir(parents=True, exist_ok=True)
         with open(destination, "w", encoding="utf-8", newline="") as output:
             output.writelines(content)
-    files.remove(_data_file(files, path))
+    files.remove(file_at(files, path))
     files.append(File.generated(config, path, abs_src_path=destination))
 
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 LANGUAGE_AWARE_EXTENSIONS = (
@@ -43,6 +43,12 @@ def building_language(config: MkDocsConfig) -> str:
         raise ValueError(f"no pages for the language {language!r}. Fix: build only "
                          f"{', '.join(sorted(LANGUAGES))}.")
     return language
+
+
+def file_at(files: Files, src_uri: str) -> File | None:
+    """The file at ``src_uri`` in this build's collection, looked up directly:
+    mkdocs-static-i18n's ``get_file_from_path`` searches through the language folders."""
+    return files.src_uris.get(src_uri)
 
 
 def page_path(page: Page, config: MkDocsConfig) -> str:
