@@ -11,8 +11,9 @@ plugin's options in mkdocs.yml (language, separator, field boosts) do the rest:
   page only, titled by its citation ("Art. 6(2)", « Art. 6, par. 2 »), with its
   printed text as recorded for the data (hooks/machine_readable.py): no label,
   number or footnote marker glued to its words. A French paragraph whose English
-  text has changed since it was translated opens with the note its page shows. A page assembled from others (the
-  full text) is indexed by its title alone; the parallel view is not indexed;
+  text has changed since it was translated opens with the note its page shows. A
+  page assembled from others (the full text) is indexed by its title alone; the
+  parallel view is not indexed;
 - the text around the units stays in its heading's entry, as Material indexes it,
   without code blocks (examples and data samples), and with a lower boost than the
   units, so that the paragraph that holds the words ranks above the pages that
@@ -27,8 +28,8 @@ plugin's options in mkdocs.yml (language, separator, field boosts) do the rest:
   replace theirs in the index of the previous build.
 
 Each page's HTML is read once, by this hook instead of Material's plugin, and without
-its citable units: their words are those recorded for them. Nothing is kept between pages or languages but the search
-plugin's own index of the current build.
+its citable units: their words are those recorded for them. Nothing is kept between
+pages or languages but the search plugin's own index of the current build.
 """
 
 from __future__ import annotations
