@@ -67,7 +67,9 @@ DROPPED_COMPONENTS: Mapping[str, tuple[str, ...]] = {
 }
 PALETTE_DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
 # Attributes and the values they can have on the pages (see attribute_values).
-Values = tuple[tuple[str, frozenset[str]], ...]
+# Sorted tuples, not sets: their repr is part of the stylesheet's cache key
+# (cached_site_stylesheet), and a set's order changes with each process's hash seed.
+Values = tuple[tuple[str, tuple[str, ...]], ...]
 # At-rules that hold rules, whose rules are trimmed like the stylesheet's own.
 _GROUPING_RULES = frozenset({"media", "supports", "container", "layer"})
 _COMBINATORS = frozenset({">", "+", "~"})
@@ -184,10 +186,10 @@ def attribute_values(palette: Mapping | Iterable[Mapping], direction: str) -> Va
     the direction of the text."""
     if isinstance(palette, Mapping):
         palette = [palette]
-    values = {f"data-md-color-{attribute}": frozenset(
-        str(option.get(attribute) or default).replace(" ", "-") for option in palette)
+    values = {f"data-md-color-{attribute}": tuple(sorted({
+        str(option.get(attribute) or default).replace(" ", "-") for option in palette}))
         for attribute, default in PALETTE_DEFAULTS.items()}
-    return tuple(sorted({**values, "dir": frozenset({direction})}.items()))
+    return tuple(sorted({**values, "dir": (direction,)}.items()))
 
 
 def _has_values(values: Values):

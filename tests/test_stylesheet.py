@@ -4,7 +4,10 @@ out; then the built site, and every class its pages use, in Chromium too."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,9 +57,9 @@ def test_media_blocks_are_trimmed_and_go_when_empty_and_other_at_rules_stay():
 
 def test_only_the_rules_for_the_colours_and_direction_the_pages_can_have_are_kept():
     values = attribute_values([{"scheme": "slate"}, {"primary": "deep purple"}], "ltr")
-    assert dict(values) == {"data-md-color-scheme": {"slate", "default"},
-                            "data-md-color-primary": {"indigo", "deep-purple"},
-                            "data-md-color-accent": {"indigo"}, "dir": {"ltr"}}
+    assert dict(values) == {"data-md-color-scheme": ("default", "slate"),
+                            "data-md-color-primary": ("deep-purple", "indigo"),
+                            "data-md-color-accent": ("indigo",), "dir": ("ltr",)}
     css = ("@media screen{[data-md-color-scheme=slate]{a:1}[data-md-color-scheme=slate]"
            "[data-md-color-primary=pink]{a:2}}[data-md-color-primary=deep-purple]{a:3}"
            "[data-md-color-accent=red],[data-md-color-accent=indigo]{a:4}"
@@ -254,3 +257,25 @@ def test_the_stylesheet_is_kept_for_the_next_build_until_what_it_is_made_of_chan
     changed = cached_site_stylesheet(tmp_path, main, palette, values, ["a { color: green }"])
     assert "green" in changed and [path.read_text("utf-8") for path in
                                    tmp_path.glob("*.css")] == [changed]
+
+
+def test_the_next_build_finds_the_kept_stylesheet_whatever_its_hash_seed(tmp_path):
+    # Each build is a new process, with its own order for a set of strings: the cache key
+    # must not depend on it, or every build makes the stylesheet again.
+    program = (
+        "import sys; from pathlib import Path; "
+        "from legaltext.stylesheet import attribute_values, cached_site_stylesheet; "
+        "values = attribute_values([{'scheme': s, 'primary': p, 'accent': a} for s, p, a in "
+        "[('default', 'indigo', 'red'), ('slate', 'blue grey', 'deep orange'), "
+        "('default', 'teal', 'amber')]], 'ltr'); "
+        "print(cached_site_stylesheet(Path(sys.argv[1]), '.a{color:red}', ':root{--x:1}', "
+        "values, []), end='')")
+    for seed in ("1", "2", "3", "4"):
+        made = subprocess.run([sys.executable, "-c", program, str(tmp_path)], check=True,
+                              capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        if seed == "1":
+            (kept,) = tmp_path.glob("*.css")
+            kept.write_text("/* the kept copy */", "utf-8")
+        else:
+            assert made == "/* the kept copy */", f"hash seed {seed} made the stylesheet again"
