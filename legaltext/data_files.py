@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
 
-from legaltext import akoma_ntoso
+from legaltext import akoma_ntoso, citation
 from legaltext.documents import document_of, page_url
 from legaltext.machine_readable import (DataError, fingerprint, fragments, page_footnotes,
                                          unit_record)
@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_SOURCE = ROOT / "legaltext" / "citable_units.schema.json"
 SCHEMA = "data/citable-units.schema.json"
 DATA_PAGE = "data.md"
-# Documents published as data: document (a folder, or a page) -> file stem.
-DOCUMENTS = {"declaration": "declaration", "essay.md": "essay"}
+# Documents published as data, those the site publishes (legaltext.citation): document
+# (a folder, or a page) -> file stem.
+DOCUMENTS = {name: document.stem for name, document in citation.DOCUMENTS.items()}
 AKOMA_NTOSO_DOCUMENT = "declaration"
 # Where each language's pages live under the site root (mkdocs-static-i18n, folder mode).
 LANGUAGE_PREFIX = {"en": "", "fr": "fr/"}
@@ -262,7 +263,7 @@ def publish(language: str, pages: list[RenderedPage], site_url: str, generated: 
         if not document_pages:
             raise DataError(f"the document “{document}” has no page in the navigation. "
                             "Fix: add its pages to nav in mkdocs.yml, or remove it from "
-                            "DOCUMENTS in legaltext/data_files.py.")
+                            "DOCUMENTS in legaltext/citation.py.")
         units = _document_units(stem, document_pages)
         if language == SOURCE_LANGUAGE:
             english[stem] = {unit["id"]: fingerprint(unit["text"]) for unit in units}
