@@ -8,10 +8,11 @@ it or has several fixed forms) and the French variants that are forbidden.
   paragraph with the same id on the French page must use one of the French
   forms. Longer English terms are matched first and hide the shorter ones they
   contain ("mutual accountability" is not also "accountability").
-  A title cited in its original language, which the French keeps in English
-  ("Final paper on human rights and international solidarity"), needs no French
-  term: a term is missing only if the French has none of its forms and does not
-  keep the English words as often as the English uses them.
+  A footnote may cite a title in its original language, which the French keeps
+  in English ("Final paper on human rights and international solidarity"): there,
+  a term is missing only if the French has none of its forms and does not keep the
+  English words as often as the English uses them. In the text itself, English
+  words kept in the French never stand for the French term.
 * Refusal: a forbidden variant is refused anywhere in the French sources, with
   the file and line where it is written.
 
@@ -145,20 +146,23 @@ def _english_uses(text: str, entries: tuple[_Prepared, ...]) -> dict[Term, int]:
     return uses
 
 
-def missing_french(english: str, french: str, terms: list[Term]) -> list[Term]:
-    """The entries used in the English text whose French term the French text lacks (and
-    whose English words it does not keep, as in a title cited in English)."""
-    return _missing(english, french, _longest_first(tuple(terms)))
+def missing_french(english: str, french: str, terms: list[Term],
+                   cites_titles: bool = False) -> list[Term]:
+    """The entries used in the English text whose French term the French text lacks;
+    ``cites_titles`` (a footnote): nor keeps their English words, as in a title cited in
+    English."""
+    return _missing(english, french, _longest_first(tuple(terms)), cites_titles)
 
 
-def _missing(english: str, french: str, entries: tuple[_Prepared, ...]) -> list[Term]:
+def _missing(english: str, french: str, entries: tuple[_Prepared, ...],
+             cites_titles: bool) -> list[Term]:
     uses = _english_uses(normalised(english), entries)
     if not uses:
         return []
     french = normalised(french)
     missing = [term for term in uses if not any(_has(french, form) for form in term.french)]
-    if not missing:
-        return []
+    if not missing or not cites_titles:
+        return missing
     kept = _english_uses(french, tuple(entry for entry in entries if entry[0] in missing))
     return [term for term in missing if kept.get(term, 0) < uses[term]]
 
@@ -191,7 +195,8 @@ def alignment_problems(page: str, english: dict[str, str], french: dict[str, str
     for identifier, text in english.items():
         if identifier not in french:
             continue  # the parity check reports missing ids
-        for term in _missing(text, french[identifier], entries):
+        for term in _missing(text, french[identifier], entries,
+                             cites_titles=identifier.startswith("fn:")):
             line = find_source_line(french_source, french[identifier])
             problems.append(
                 f"docs/fr/{page}, line {line}, {identifier}: the English uses "

@@ -84,15 +84,23 @@ def test_a_missing_term_is_reported_with_file_line_id_and_fix():
         "or, if the glossary is wrong, correct its entry in the same pull request."]
 
 
-def test_a_title_the_french_cites_in_english_needs_no_french_term():
+def test_a_title_a_french_footnote_cites_in_english_needs_no_french_term():
     terms = load_glossary(GLOSSARY)
     english = "See A/HRC/21/66. (2012) Final paper on human rights and international solidarity."
-    assert missing_french(english, "Voir A/HRC/21/66. (2012) Final paper on human rights and "
-                                   "international solidarity.", terms) == []
+    french = "Voir A/HRC/21/66. (2012) Final paper on human rights and international solidarity."
+    assert missing_french(english, french, terms, cites_titles=True) == []
     # Kept in English once, but used twice: the second use needs its French term.
     assert [t.english for t in missing_french(
         english + " On human rights.", "Voir Final paper on human rights and international "
-        "solidarity. Sur les droits humains.", terms)] == ["human rights"]
+        "solidarity. Sur les droits humains.", terms, cites_titles=True)] == ["human rights"]
+    # Only a footnote cites titles: in the text, English words left in the French are refused.
+    source = f"---\ntitle: Article 5\n---\n\n1\\. {french}\n\n[^10]: {french}\n"
+    problems = alignment_problems("declaration/article-5.md",
+                                  {"art-5-1": english, "fn:10": english},
+                                  {"art-5-1": french, "fn:10": french}, source, terms)
+    assert {problem.split(":")[0] for problem in problems} == {
+        "docs/fr/declaration/article-5.md, line 5, art-5-1"}
+    assert len(problems) == 2  # “human rights” and “international solidarity”
 
 
 def test_the_texts_of_a_page_are_its_headings_units_footnotes_and_paragraphs():
