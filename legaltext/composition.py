@@ -268,6 +268,9 @@ class Rendered:
     views: dict[str, str] = field(default_factory=dict)  # parallel view -> its URL
     # Document stem -> unit id -> fingerprint of the English text (hooks/machine_readable.py).
     fingerprints: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Page path -> id -> printed text of its headings, citable units and their footnotes
+    # (hooks/terminology.py).
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
     # Source file -> what content_safety refused in it (hooks/source_validation.py).
     problems: dict[str, list[ContentError]] = field(default_factory=dict)
 

@@ -360,14 +360,18 @@ class _UnitHtml(Treeprocessor):
 
     def _record_ids(self, root: etree.Element) -> None:
         """Every id of the page (headings, paragraphs, footnotes, aliases) with its source
-        line, into the ``ids`` config; an id twice on the page is refused, whoever made it."""
+        line, into the ``ids`` config; an id twice on the page is refused, whoever made it.
+        The words of the paragraphs with an id that are not units go to ``paragraphs``."""
         ids = self.extension.getConfig("ids")
         lines = {unit["id"]: unit.get("line") for unit in self.extension.getConfig("units")}
+        paragraphs = self.extension.getConfig("paragraphs")
         source = self.extension.source
         for element in root.iter():
             element_id = element.get("id")
             if not element_id:
                 continue
+            if isinstance(paragraphs, dict) and element.tag == "p" and element_id not in lines:
+                paragraphs[element_id] = " ".join(plain_text(element).split())
             if element_id in ids:
                 raise ContentError(
                     f"Duplicate id “{element_id}”: two elements of the page have it.",
@@ -422,6 +426,9 @@ class CitableParagraphsExtension(Extension):
                            "not recorded unless a list is given."],
             "ids": [{}, "A dict that receives every id of the page -> its source line, for "
                         "the registry of published ids."],
+            "paragraphs": [(), "A dict that receives the words of each paragraph with an "
+                                 "id that is not a citable unit (a standfirst, a note), for "
+                                 "the terminology check; not recorded unless a dict is given."],
             "outdated": [[], "Ids of paragraphs whose source text changed since they were "
                              "translated: marked with the class translation-outdated."],
         }

@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from legaltext.french_style import RULES, french_block, style_problems
 from legaltext.french_typography import apply_french_typography
-from legaltext.terminology import (GlossaryError, english_terms, forbidden_variants, load_glossary,
-                                   missing_french)
-from tests.conftest import DOCS, ROOT, build_site, built_page, edit, source_pages
-from tools import terminology
+from legaltext.terminology import (GlossaryError, Term, alignment_problems, english_terms,
+                                   forbidden_problems, forbidden_variants, load_glossary,
+                                   missing_french, printed_texts)
+from tests.conftest import DOCS, ROOT, assert_refused, build_site, built_page, edit, source_pages
 from tools.translations import pairs, record, status
 
 GLOSSARY = ROOT / "glossary.yml"
@@ -41,20 +42,73 @@ def test_same_ids_in_both_languages(site, source):
 
 # --- Terminology: glossary.yml, paragraph by paragraph ---------------------------------------
 
-def test_every_french_paragraph_uses_the_glossary_terms_of_its_english_paragraph(site):
-    assert terminology.problems(site) == []
+def test_every_build_checks_the_terminology(site):
+    # The shared site was built strictly with this hook, so its French texts use the
+    # glossary's terms; the build below shows that such a build fails when one does not.
+    hooks = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["hooks"]
+    assert "hooks/terminology.py" in hooks
+    assert built_page(site, "declaration/article-8.md", "fr").is_file()
 
 
-def test_a_missing_term_is_reported_with_file_line_id_and_fix(site, tmp_path):
-    glossary = tmp_path / "glossary.yml"
-    glossary.write_text('- en: "premise"\n  fr: "prémisse"\n', "utf-8")
-    source = (DOCS / "fr" / "declaration" / "article-8.md").read_text("utf-8").splitlines()
-    line = next(n for n, text in enumerate(source, start=1) if text.startswith("2\\. "))
-    assert terminology.problems(site, glossary) == [
+def test_the_build_refuses_a_missing_term_and_a_forbidden_variant(project):
+    glossary = project / "glossary.yml"
+    entry = len(glossary.read_text("utf-8").splitlines()) + 1
+    with glossary.open("a", encoding="utf-8") as file:  # a unit, a footnote, a variant
+        file.write('- en: "premise"\n  fr: "prémisse"\n  forbidden: ["postulat"]\n'
+                   '- en: "highest attainable standard of health"\n'
+                   '  fr: "meilleur état de santé possible"\n')
+    article_8 = (project / "docs/fr/declaration/article-8.md").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(article_8, start=1) if text.startswith("2\\. "))
+    output = assert_refused(
+        project,
         f"docs/fr/declaration/article-8.md, line {line}, art-8-2: the English uses "
-        "“premise”, and the French has no « prémisse ». Fix: use the "
-        "glossary's French term (glossary.yml, line 1), or, if the glossary is wrong, correct "
-        "its entry in the same pull request."]
+        "“premise”, and the French has no « prémisse ». Fix: use the glossary's French term "
+        f"(glossary.yml, line {entry}), or, if the glossary is wrong, correct its entry in "
+        "the same pull request.",
+        "docs/fr/declaration/article-12.md, line 15, fn:12: the English uses “highest "
+        "attainable standard of health”, and the French has no « meilleur état de santé "
+        f"possible ». Fix: use the glossary's French term (glossary.yml, line {entry + 3})",
+        f"docs/fr/declaration/article-8.md, line {line}: « postulat » is a forbidden variant "
+        f"(glossary.yml, line {entry}, “premise”). Fix: write « prémisse ».")
+    assert "Traceback" not in output
+
+
+def test_a_missing_term_is_reported_with_file_line_id_and_fix():
+    terms = [Term("premise", ("prémisse",), (), 7)]
+    source = "---\ntitle: Article 8\n---\n\n# Article 8 {#art-8}\n\n2\\. Le devoir repose sur le postulat.\n"
+    assert alignment_problems(
+        "declaration/article-8.md", {"art-8": "Article 8", "art-8-2": "The duty rests on the premise."},
+        {"art-8": "Article 8", "art-8-2": "Le devoir repose sur le postulat."}, source, terms) == [
+        "docs/fr/declaration/article-8.md, line 7, art-8-2: the English uses “premise”, and the "
+        "French has no « prémisse ». Fix: use the glossary's French term (glossary.yml, line 7), "
+        "or, if the glossary is wrong, correct its entry in the same pull request."]
+
+
+def test_a_title_a_french_footnote_cites_in_english_needs_no_french_term():
+    terms = load_glossary(GLOSSARY)
+    english = "See A/HRC/21/66. (2012) Final paper on human rights and international solidarity."
+    french = "Voir A/HRC/21/66. (2012) Final paper on human rights and international solidarity."
+    assert missing_french(english, french, terms, cites_titles=True) == []
+    # Kept in English once, but used twice: the second use needs its French term.
+    assert [t.english for t in missing_french(
+        english + " On human rights.", "Voir Final paper on human rights and international "
+        "solidarity. Sur les droits humains.", terms, cites_titles=True)] == ["human rights"]
+    # Only a footnote cites titles: in the text, English words left in the French are refused.
+    source = f"---\ntitle: Article 5\n---\n\n1\\. {french}\n\n[^10]: {french}\n"
+    problems = alignment_problems("declaration/article-5.md",
+                                  {"art-5-1": english, "fn:10": english},
+                                  {"art-5-1": french, "fn:10": french}, source, terms)
+    assert {problem.split(":")[0] for problem in problems} == {
+        "docs/fr/declaration/article-5.md, line 5, art-5-1"}
+    assert len(problems) == 2  # “human rights” and “international solidarity”
+
+
+def test_the_texts_of_a_page_are_its_headings_units_footnotes_and_paragraphs():
+    units = [{"id": "art-3-c", "text": "Transnational networks;",
+              "footnotes": [{"number": 9, "text": "Keck, M. (1998)"}]}]
+    assert printed_texts([("art-3", "Article 3")], units, {"standfirst": "The mandate"}) == {
+        "art-3": "Article 3", "standfirst": "The mandate", "art-3-c": "Transnational networks;",
+        "fn:9": "Keck, M. (1998)"}
 
 
 def test_alignment_is_by_paragraph_not_by_page():
@@ -86,14 +140,10 @@ def test_the_vienna_declaration_needs_its_full_declined_title():
         (1, "de la Déclaration et le Programme d’action de Vienne")]
 
 
-def test_forbidden_variants_are_refused_with_file_and_line(tmp_path, monkeypatch):
-    page = tmp_path / "docs" / "fr" / "page.md"
-    page.parent.mkdir(parents=True)
-    page.write_text("# Titre {#t}\n\nLes droits humains et la redevabilité.\n", "utf-8")
-    monkeypatch.setattr(terminology, "ROOT", tmp_path)
-    monkeypatch.setattr(terminology, "DOCS", tmp_path / "docs")
-    monkeypatch.setattr(terminology, "FRENCH_STRINGS", [])
-    problems = terminology.forbidden_problems(load_glossary(GLOSSARY))
+def test_forbidden_variants_are_refused_with_file_and_line():
+    problems = forbidden_problems(
+        {"docs/fr/page.md": "# Titre {#t}\n\nLes droits humains et la redevabilité.\n"},
+        load_glossary(GLOSSARY))
     assert [problem.split(":")[0] for problem in problems] == [
         "docs/fr/page.md, line 3", "docs/fr/page.md, line 3"]
     assert "« redevabilité » is a forbidden variant" in " ".join(problems)

@@ -5,10 +5,10 @@
    branch's copy (tools/anchors.py --against-base);
 3. the strict build of both languages checks the front matter and encoding of
    every page, the paragraph ids and the text each holds (anchors.yml), the
-   footnotes, links and anchors, unsafe content, the French/English parity and
-   the translations' freshness;
+   footnotes, links and anchors, unsafe content, the French/English parity, the
+   translations' freshness and their terminology (glossary.yml);
 4. the content tests of the test suite (fidelity to the sources, structure,
-   glossary, French) run on that build, so that `make test` cannot fail later
+   French) run on that build, so that `make test` cannot fail later
    on a content edit that `make check` let through.
 
 It prints only what an editor needs: each problem with its file, line and fix.
@@ -79,7 +79,7 @@ def problems(output: str) -> list[str]:
             found.append(f"docs/{LISTED_PAGE.match(line).group('page')}: the page is not in "
                          "the navigation. Fix: add it to nav in mkdocs.yml, and its label to "
                          "the French nav_translations (CONTRIBUTING.md, “Adding a page”).")
-        elif found and line.startswith("docs/"):
+        elif found and line.startswith(("docs/", "overrides/")):
             found.append(line.strip())
     found = [problem for problem in found if not NOT_IN_NAV.search(problem)]
     return list(dict.fromkeys(with_fix(problem) for problem in found))
@@ -102,8 +102,8 @@ CONTENT_TESTS = {
     "additions”).",
     "tests/test_structure.py": "the declaration keeps the structure of the original: its "
     "articles, paragraphs, points and footnotes, each at its place.",
-    "tests/test_translation.py": "use the terms of glossary.yml, and give the French page the "
-    "English page's ids (CONTRIBUTING.md, “Translations”).",
+    "tests/test_translation.py": "give the French page the English page's ids, and follow the "
+    "French style sheet (STYLE-FR.md; CONTRIBUTING.md, “Translations”).",
 }
 
 
