@@ -96,7 +96,10 @@ def _longest_first(terms: tuple[Term, ...]) -> tuple[_Prepared, ...]:
 
 
 def load_glossary(path: Path) -> list[Term]:
-    """The glossary's entries, or a GlossaryError naming the file and the line."""
+    """The glossary's entries, or a GlossaryError naming the file and the line; a missing
+    file has none, as a missing anchors.yml or changelog.yml does (a project without one)."""
+    if not path.exists():
+        return []
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -157,6 +157,13 @@ def test_a_malformed_glossary_entry_is_refused_with_its_line(tmp_path):
         load_glossary(glossary)
 
 
+def test_a_project_without_a_glossary_has_no_terms_and_an_unreadable_one_is_refused(tmp_path):
+    assert load_glossary(tmp_path / "glossary.yml") == []
+    (tmp_path / "glossary.yml").write_bytes(b"- en: \"state\"\n  fr: \"\xc9tat\"\n")
+    with pytest.raises(GlossaryError, match=r"glossary.yml: cannot be read .* Fix: restore it"):
+        load_glossary(tmp_path / "glossary.yml")
+
+
 # --- The French style sheet (STYLE-FR.md) -----------------------------------------------------
 
 @pytest.mark.parametrize("source", source_pages("fr"))
