@@ -5,7 +5,9 @@ and ``--strict`` counts that warning as a failure, so the two could not be combi
 This hook drops that one notice, in dirty builds only; every other warning still
 stops the build, as in CI. What a dirty rebuild leaves as it was: the pages not
 edited, the full text and the parallel view (unless edited themselves), and the data
-files; restart the preview, or run ``make site``, to rebuild them.
+files; restart the preview, or run ``make site``, to rebuild them. The terminology of
+an edited French page is checked against its English page only when that page is
+rebuilt too (hooks/terminology.py compares what the same build rendered).
 """
 
 from __future__ import annotations

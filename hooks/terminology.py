@@ -98,7 +98,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         rendered(config, SOURCE_LANGUAGE).texts[path] = texts
         return html
     english = rendered(config, SOURCE_LANGUAGE).texts.get(path)
-    if english is not None:  # None: no English page, which translation_parity reports
+    # None: no English page (translation_parity reports it), or, in a dirty rebuild of the
+    # preview, an English page not rendered again.
+    if english is not None:
         _problems(config).extend(alignment_problems(
             path, english, texts, Path(page.file.abs_src_path).read_text("utf-8"),
             _terms(config)))
