@@ -12,7 +12,10 @@ parallel view holds the full text of both languages, as ours does.
 2. The same on generated sites of N articles per language (article N repeats the
    text of article ((N - 1) mod 13) + 1, with its own ids and footnote numbers), the
    registry anchors.yml growing with them; and the extra cost (ours − plain) per
-   added article, between the real site and the largest generated one.
+   added article, between the real site and each generated one, in milliseconds and as
+   a share of what an added article costs the plain build (the goal in milliseconds was
+   set on a machine where the plain build took 0.76 s and 5.5 s for 13 and 300
+   articles; the same builds take two to four times as long on slower machines).
 3. The preview: from saving an edit of Article 6's description until the served page
    has it, ours with `make serve`'s command (tools/preview.py) and the plain site with
    `mkdocs serve`, each with and without --dirty.
@@ -24,7 +27,8 @@ parallel view holds the full text of both languages, as ours does.
 The PDF editions are measured apart from the HTML site, after the builds: the time of
 the PDF step of a build with them (the four PDFs, WeasyPrint's start included), as
 hooks/print_edition.py logs it, cold (nothing kept in .cache/pdf/) and warm (their
-input unchanged since the build before), the median and min–max spread of each.
+input unchanged since the build before), the median and min–max spread of each; the
+goal is also given scaled by the plain site's build, measured now.
 
 The figures are printed, not judged: the bench does not fail on a slow result.
 Lighthouse is installed with npm into a cache folder the first time.
@@ -77,6 +81,10 @@ ENVIRONMENT = {**{name: value for name, value in os.environ.items()
                "NO_MKDOCS_2_WARNING": "1", "PDF_EDITIONS": "skip"}
 # The goals of the performance issue.
 GOALS = {"site": 1.15, "scaled": 1.25, "per_article_ms": 5.0, "memory": 1.3}
+# The plain build's CPU seconds where the issue set its goals in seconds (13 and 300
+# articles): the same builds take two to four times as long on a slower machine, or on
+# a busier day. The bench also reads those goals scaled by the plain build measured now.
+GOALS_SET_WHERE_PLAIN_TOOK = {ARTICLES: 0.76, 300: 5.5}
 
 
 # --- Projects: ours and the plain one ------------------------------------------------------
@@ -285,8 +293,17 @@ def pdf_step_once(project: Path, cold: bool) -> Measured:
                     sum(float(step["cpu"]) for step in steps), 0)
 
 
-def report_pdf_steps(project: Path, runs: int) -> None:
-    """Cold and warm PDF steps, alternating (the warm build follows a cold one)."""
+def per_article_share() -> float:
+    """The per-article goal as a share of what an added article cost the plain build
+    where the goal was set."""
+    plain = GOALS_SET_WHERE_PLAIN_TOOK
+    per_article = (plain[300] - plain[ARTICLES]) / (300 - ARTICLES)
+    return GOALS["per_article_ms"] / 1000 / per_article
+
+
+def report_pdf_steps(project: Path, runs: int, plain_site_cpu: float) -> None:
+    """Cold and warm PDF steps, alternating (the warm build follows a cold one);
+    ``plain_site_cpu``: the plain build of the site measured now, which scales the goal."""
     results: dict[str, list[Measured]] = {"cold": [], "warm": []}
     for _ in range(runs):
         results["cold"].append(pdf_step_once(project, cold=True))
@@ -296,7 +313,10 @@ def report_pdf_steps(project: Path, runs: int) -> None:
     for name, label in (("cold", f"cold (no {PDF_CACHE})"), ("warm", "warm (unchanged)")):
         print(f"  {label:<20} CPU time {spread([run.cpu for run in results[name]]):<24} "
               f"wall clock {spread([run.wall for run in results[name]])}")
-    print(f"  goal: ≤ {PDF_GOAL:.0f} s of CPU for the four")
+    where_set = GOALS_SET_WHERE_PLAIN_TOOK[ARTICLES]
+    print(f"  goal: ≤ {PDF_GOAL:.0f} s of CPU for the four; scaled by the plain site's build "
+          f"({plain_site_cpu:.2f} s of CPU now, {where_set:.2f} s where the goal was set): "
+          f"≤ {PDF_GOAL * plain_site_cpu / where_set:.1f} s")
 
 
 # --- The preview ------------------------------------------------------------------------------
@@ -455,12 +475,16 @@ def main(argv: list[str] | None = None) -> int:
             for field, unit in (("wall", "wall clock"), ("cpu", "CPU time")):
                 extra = ((scaled["ours"][field] - scaled["plain"][field])
                          - (site["ours"][field] - site["plain"][field])) / (count - ARTICLES)
+                plain = (scaled["plain"][field] - site["plain"][field]) / (count - ARTICLES)
                 print(f"  extra cost per added article ({unit}): {extra * 1000:.1f} ms "
-                      f"(goal ≤ {GOALS['per_article_ms']:.0f} ms)")
+                      f"(goal ≤ {GOALS['per_article_ms']:.0f} ms), {extra / plain:.0%} of the "
+                      f"{plain * 1000:.1f} ms an added article costs the plain build "
+                      f"(goal ≤ {per_article_share():.0%}: {GOALS['per_article_ms']:.0f} ms "
+                      "of what it cost where the goal was set)")
             shutil.rmtree(scaled_ours.parent)
 
         if not arguments.no_pdf:
-            report_pdf_steps(ours, arguments.runs)
+            report_pdf_steps(ours, arguments.runs, site["plain"]["cpu"])
 
         if not arguments.no_serve:
             print(f"\nPreview: an edit of Article 6's description until the page has it "
