@@ -57,7 +57,7 @@ _HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w)-(?=\w)")
 
 def normalised(text: str) -> str:
     """Lower case, one kind of apostrophe and space, hyphens read as spaces."""
-    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    text = _plain(text)
     if "-" in text:
         text = _HYPHEN_BETWEEN_WORDS.sub(" ", text)
     return " ".join(text.split()).lower()
